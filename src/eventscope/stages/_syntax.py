@@ -1,0 +1,140 @@
+"""Dependency-parse helpers shared by the stages: noun-phrase spans and clause walking.
+
+Kept apart from the stages so each stage module stays about one job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+# Left dependents that belong to the name of a participant ("the Syrian army",
+# "regime forces", "Turkey's military"); numbers and quantifiers are left out so that
+# "at least 25 civilians" names the civilians, while the sizes stage reads the number.
+_NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "quantmod"}
+_DROP_LEADING = {"DET", "PUNCT", "PART", "ADP", "NUM", "CCONJ"}
+_SUBJ = {"nsubj", "csubj", "expl"}
+_CLAUSE_LINKS = {"xcomp", "advcl", "conj", "ccomp", "relcl", "acl", "pcomp"}
+
+
+def noun_phrase(head: Token) -> Span:
+    """The participant phrase headed by ``head``, without counts, clauses or appositions.
+
+    Named entities are kept whole, so "Hayat Tahrir al-Sham" survives a parse that
+    splits it, and "of" phrases are kept ("supporters of the opposition").
+    """
+    doc = head.doc
+    start, end = head.i, head.i + 1
+    for child in head.lefts:
+        if child.dep_ in _NP_LEFT and child.dep_ != "nummod":
+            start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(g.dep_ == "pobj" for g in child.children)
+        ) or child.dep_ in {"compound", "flat"}:
+            end = max(end, child.right_edge.i + 1)
+    if head.ent_iob_ != "O" and head.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                start, end = min(start, ent.start), max(end, ent.end)
+                break
+    coordinators = [t.i for t in doc[start : head.i] if t.dep_ == "cc"]
+    if coordinators:
+        start = coordinators[-1] + 1  # "the army and Houthi fighters": two participants
+    while start < head.i and (
+        doc[start].pos_ in _DROP_LEADING or doc[start].like_num or doc[start].lower_ in _QUANT
+    ):
+        start += 1
+    while end - 1 > head.i and doc[end - 1].pos_ == "PUNCT":
+        end -= 1
+    return doc[start:end]
+
+
+_QUANT = {"least", "more", "than", "some", "about", "around", "nearly", "over", "dozens", "of"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("the US and the SDF").
+
+    A small parser often hangs the first conjunct as a modifier of the last one
+    ("the army and Houthi fighters" as nmod+conj under "fighters"); that modifier is
+    returned as a participant of its own.
+    """
+    out = [token, *token.conjuncts]
+    for child in token.lefts:
+        if child.dep_ in {"nmod", "compound", "amod"} and any(
+            g.dep_ == "cc" for g in child.children
+        ):
+            out.insert(0, child)
+    return out
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Active subjects of ``verb``, inheriting through xcomp/advcl/conj/relcl chains.
+
+    "Forces pounded the district, killing 25" gives "killing" the subject of "pounded";
+    "airstrikes that killed 20" gives "killed" the noun the relative clause hangs on.
+    """
+    seen = 0
+    current: Token | None = verb
+    while current is not None and seen < 6:
+        found = [c for c in current.children if c.dep_ in _SUBJ]
+        if found:
+            heads = [t for t in found if t.tag_ not in {"WDT", "WP"}]
+            if heads:
+                return heads
+            if current.dep_ == "relcl":
+                return [current.head]
+        if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
+            return [current.head] if not found else []
+        if current.dep_ in {"xcomp", "advcl", "conj", "acl"} and current.head is not current:
+            current = current.head
+            seen += 1
+            continue
+        break
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """Passive subjects ("civilians were killed"), which are the recipients."""
+    return [c for c in verb.children if c.dep_ in {"nsubjpass", "csubjpass"}]
+
+
+def agents(verb: Token) -> list[Token]:
+    """Heads of the "by" phrase of a passive verb or an event noun ("killed by regime airstrikes")."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects, including dative objects."""
+    return [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]
+
+
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    """Objects of the given prepositions attached to ``token``."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def clause_ancestors(token: Token) -> Iterator[Token]:
+    """Heads up the clause chain, nearest first, stopping at the sentence root."""
+    current = token
+    for _ in range(8):
+        if current.head is current:
+            return
+        if current.dep_ not in _CLAUSE_LINKS and current.pos_ != "NOUN":
+            current = current.head
+            yield current
+            continue
+        current = current.head
+        yield current

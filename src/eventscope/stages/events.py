@@ -1,0 +1,422 @@
+"""The events stage: finds event mentions and codes them in PLOVER v0.8.
+
+Rules over the dependency parse, driven by the trigger lexicon in
+``data/events/triggers.jsonl``:
+
+1. every verb or noun whose lemma is in the lexicon is a candidate trigger;
+2. structure decides what survives: a noun that names the same event as the verb it
+   hangs on is merged into it ("killed in an airstrike"); a light verb hands its subject
+   to its noun ("staged a protest"); verbs of threatening, accusing, demanding or agreeing
+   absorb the action they talk about ("vowed to storm the town" is THREATEN, not ASSAULT);
+   "denied attacking" keeps the attack, flagged as negated;
+3. roles come from syntax: subjects, passive "by" agents, objects, target prepositions,
+   coordination; two-sided fighting makes both sides actors;
+4. modality flags (negated, hypothetical, future, historical, reported) come from
+   negation, modal and future auxiliaries, "if" clauses, planning verbs, earlier years
+   and reporting verbs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp.mentions import EventMention
+from . import _syntax as syn
+from .lexicon import Lexicon, Trigger, default_lexicon
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_OCCURRENCE_VERBS = frozenset(
+    ["hit", "kill", "strike", "take", "occur", "happen", "erupt", "break", "continue", "target", "destroy", "leave", "wound", "injure", "rock", "shake", "resume", "go", "come", "begin", "start", "end", "hold", "flare", "escalate", "intensify", "follow", "mark", "kick", "spark"]
+)
+_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
+
+
+@dataclass
+class _Cand:
+    token: Token
+    trigger: Trigger
+    mode: str | None
+    acled: str | None
+    actor_heads: list[Token] = field(default_factory=list)
+    recipient_heads: list[Token] = field(default_factory=list)
+    modality: set[str] = field(default_factory=set)
+    dropped: bool = False
+    context: list[str] = field(default_factory=list)
+
+
+class EventStage:
+    """Codes event mentions in each sentence of a Doc.
+
+    Args:
+        lexicon (Lexicon | None): Trigger lexicon; ``None`` uses the packaged one.
+        min_confidence (float): Mentions below this confidence are not kept.
+    """
+
+    def __init__(self, *, lexicon: Lexicon | None = None, min_confidence: float = 0.3) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        year = article.published.year if article is not None and article.published else None
+        events: list[EventMention] = []
+        for sent in doc.sents:
+            events.extend(self.code_sentence(sent, year))
+        doc._.events = events
+        return doc
+
+    def code_sentence(self, sent: Span, year: int | None = None) -> list[EventMention]:
+        """Event mentions in one sentence, in trigger order."""
+        cands = {c.token.i: c for c in (self._candidate(t) for t in sent) if c is not None}
+        self._apply_structure(cands)
+        out = []
+        for cand in sorted(cands.values(), key=lambda c: c.token.i):
+            if cand.dropped or cand.trigger.event is None:
+                continue
+            self._fill_roles(cand)
+            if self._non_political(cand):
+                continue
+            cand.modality |= self._modality(cand.token, sent, year)
+            mention = self._mention(cand, sent)
+            if mention.confidence >= self.min_confidence:
+                out.append(mention)
+        return out
+
+    # -- candidates ------------------------------------------------------------------
+
+    def _candidate(self, token: Token) -> _Cand | None:
+        if token.dep_ == "amod" and token.pos_ == "VERB":
+            return None  # "the besieged district" describes a state, not an act
+        if token.ent_type_ and token.ent_type_ not in {"EVENT", "NORP"}:
+            return None  # "March", "Rally Party": names, not acts
+        for trig in self.lexicon.candidates(token):
+            if self._fits(token, trig):
+                return _Cand(token, trig, trig.mode, trig.acled)
+        return None
+
+    def _fits(self, token: Token, trig: Trigger) -> bool:
+        """Check the entry's constraints (objects, particle, subjects)."""
+        if trig.objects is not None:
+            objs = {t.lemma_.lower() for t in syn.objects(token)}
+            objs |= {t.lemma_.lower() for t in token.children if t.dep_ in {"amod", "prt"}}
+            if trig.pos == "NOUN":
+                objs.add(token.head.lemma_.lower())
+            if not objs & trig.objects:
+                return False
+        if trig.prep is not None and not any(
+            c.lower_ == trig.prep and c.dep_ in {"prt", "prep"} for c in token.children
+        ):
+            return False
+        if trig.subjects is not None:
+            subj = {t.lemma_.lower() for t in syn.subjects(token)}
+            if not subj & trig.subjects:
+                return False
+        if token.dep_ == "compound" and trig.pos == "NOUN" and token.head.pos_ == "NOUN":
+            return trig.modifier_only or True
+        return True
+
+    # -- structure -------------------------------------------------------------------
+
+    def _apply_structure(self, cands: dict[int, _Cand]) -> None:
+        for cand in list(cands.values()):
+            tok = cand.token
+            if cand.trigger.pos == "NOUN" and tok.dep_ in {"compound", "amod"}:
+                head = cands.get(tok.head.i)
+                if head is not None:
+                    _refine(head, cand)
+                    cand.dropped = True
+                    continue
+            if cand.trigger.modifier_only:
+                cand.dropped = True
+        for cand in sorted(cands.values(), key=lambda c: c.token.i):
+            if cand.dropped:
+                continue
+            role = cand.trigger.role
+            if role == "light":
+                self._light(cand, cands)
+            elif role in {"absorb", "negate"}:
+                self._absorb(cand, cands)
+            elif role == "claim":
+                self._claim(cand, cands)
+        for cand in cands.values():
+            if not cand.dropped and cand.trigger.pos == "NOUN":
+                self._merge_noun(cand, cands)
+        for cand in cands.values():
+            if not cand.dropped and cand.token.dep_ in {"relcl", "acl"}:
+                self._merge_clause(cand, cands)
+
+    def _light(self, verb: _Cand, cands: dict[int, _Cand]) -> None:
+        """A light verb lends its subject to the event noun it governs."""
+        verb.dropped = True
+        nouns = [*syn.objects(verb.token), *syn.prep_objects(verb.token, {"in", "for", "on"})]
+        for noun in nouns:
+            target = cands.get(noun.i)
+            if target is not None and not target.dropped:
+                target.actor_heads = target.actor_heads or syn.subjects(verb.token)
+                target.context.append("light:" + verb.token.lemma_)
+
+    def _claim(self, verb: _Cand, cands: dict[int, _Cand]) -> None:
+        """ "X claimed responsibility for the bombing": X is the bombing's actor."""
+        verb.dropped = True
+        for obj in syn.objects(verb.token):
+            for noun in syn.prep_objects(obj, {"for"}) + syn.prep_objects(verb.token, {"for"}):
+                target = cands.get(noun.i)
+                if target is not None:
+                    target.actor_heads = syn.subjects(verb.token)
+
+    def _absorb(self, cand: _Cand, cands: dict[int, _Cand]) -> None:
+        """Threats, accusations, demands and agreements contain the act they are about."""
+        disapprove = cand.trigger.mode == "disapprove"
+        for child in cand.token.children:
+            nominal = child.dep_ in {"dobj", "nsubjpass"}
+            if disapprove and nominal:
+                continue  # "condemned the airstrikes": the airstrikes did happen
+            if child.dep_ not in {"xcomp", "ccomp", "prep", "dobj", "advcl", "pcomp"}:
+                continue
+            for inner in child.subtree:
+                other = cands.get(inner.i)
+                if other is None or other is cand or other.dropped:
+                    continue
+                if cand.trigger.role == "negate":
+                    other.modality.add("negated")
+                    cand.dropped = True
+                    continue
+                other.dropped = True
+                self._take_content(cand, other)
+
+    def _take_content(self, cand: _Cand, inner: _Cand) -> None:
+        if cand.trigger.event == "THREATEN" and cand.mode is None:
+            cand.mode = _THREAT_MODES.get(inner.trigger.event or "")
+        if not syn.objects(cand.token) and not cand.recipient_heads:
+            cand.recipient_heads = _targets(inner.token)
+        if inner.trigger.pos == "NOUN" and inner.trigger.event == "AGREE":
+            cand.context.append(inner.token.lemma_.lower())
+            if cand.acled is None:
+                cand.acled = inner.acled
+
+    def _merge_noun(self, noun: _Cand, cands: dict[int, _Cand]) -> None:
+        """Fold an event noun into the verb it hangs on when both name one event."""
+        head = noun.token.head
+        if noun.token.dep_ == "pobj":
+            head = head.head
+        verb = cands.get(head.i)
+        if verb is None or verb is noun:
+            if noun.trigger.weight < 0.6 and not self._supported(noun):
+                noun.dropped = True
+            return
+        if verb.dropped or verb.trigger.event != noun.trigger.event:
+            if noun.trigger.weight < 0.6 and not self._supported(noun):
+                noun.dropped = True
+            return
+        _refine(verb, noun)
+        if noun.token.dep_ in {"nsubj", "nsubjpass"} or noun.token.head.lower_ == "by":
+            verb.actor_heads = verb.actor_heads or _noun_actors(noun.token)
+        noun.dropped = True
+
+    def _merge_clause(self, verb: _Cand, cands: dict[int, _Cand]) -> None:
+        """ "the bombing that killed 14": the clause's verb and its noun are one event."""
+        noun = cands.get(verb.token.head.i)
+        if noun is None or noun.trigger.event != verb.trigger.event:
+            return
+        _refine(verb, noun)
+        verb.actor_heads = verb.actor_heads or noun.actor_heads or _noun_actors(noun.token)
+        noun.dropped = True
+
+    def _supported(self, noun: _Cand) -> bool:
+        """A weak event noun counts only as the subject/object of an occurrence verb."""
+        head = noun.token.head
+        return (
+            noun.token.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            and head.lemma_.lower() in _OCCURRENCE_VERBS
+        ) or any("light:" in c for c in noun.context)
+
+    # -- roles -----------------------------------------------------------------------
+
+    def _fill_roles(self, cand: _Cand) -> None:
+        tok, trig = cand.token, cand.trigger
+        if trig.pos == "VERB":
+            actors = cand.actor_heads or [*syn.subjects(tok), *syn.agents(tok)]
+            if any(a.lower_ == "who" for a in actors):
+                actors = [tok.head.head] if tok.dep_ == "relcl" else []
+            recipients = cand.recipient_heads or [*syn.passive_subjects(tok), *_targets(tok)]
+        else:
+            actors = cand.actor_heads or _noun_actors(tok)
+            recipients = cand.recipient_heads or syn.prep_objects(tok, {"against", "on", "upon"})
+        if trig.role == "fight":
+            sides = syn.prep_objects(tok, {"with", "between", "among"})
+            if not sides and tok.dep_ in {"nsubj", "nsubjpass"}:
+                sides = syn.prep_objects(tok.head, {"with", "between", "among"})
+            actors = [*actors, *sides]
+            recipients = [r for r in recipients if r.dep_ == "nsubjpass"]
+        if trig.event == "ASSAULT":
+            recipients = [r for r in recipients if r.ent_type_ not in {"GPE", "LOC", "FAC"}]
+            if any(r.lemma_.lower() in self.lexicon.words("abstract_objects") for r in recipients):
+                cand.trigger = Trigger(tok.lemma_, trig.pos, "ACCUSE", "disapprove", None)
+                cand.mode, cand.acled = "disapprove", None
+        if trig.territory:
+            recipients = [*recipients, *syn.prep_objects(tok, {"from"})]
+        if trig.event in {"AGREE", "CONSULT"}:
+            recipients = [r for r in recipients if r.dep_ != "dobj"]
+            recipients += syn.prep_objects(tok, {"with"})
+        cand.actor_heads = [a for a in _expand(actors) if _participant(a)]
+        cand.recipient_heads = [
+            r for r in _expand(recipients) if r not in cand.actor_heads and _participant(r)
+        ]
+
+    def _non_political(self, cand: _Cand) -> bool:
+        """Deaths from disasters, accidents or ordinary crime are not events."""
+        if cand.trigger.event != "ASSAULT":
+            return False
+        causes = self.lexicon.words("non_political_causes")
+        tok = cand.token
+        near = [*cand.actor_heads, *syn.prep_objects(tok, {"in", "by", "from", "during", "after"})]
+        return any(t.lemma_.lower() in causes for t in near)
+
+    # -- modality --------------------------------------------------------------------
+
+    def _modality(self, tok: Token, sent: Span, year: int | None) -> set[str]:
+        words = self.lexicon.words
+        flags: set[str] = set()
+        chain = [tok, *_verb_chain(tok)]
+        for t in chain[:3]:
+            kids = list(t.children)
+            if any(c.dep_ == "neg" for c in kids):
+                flags.add("negated")
+            if any(c.dep_ == "aux" and c.lower_ in words("future_aux") for c in kids):
+                flags.add("future")
+            if any(c.dep_ == "aux" and c.lower_ in words("hypothetical_aux") for c in kids):
+                flags.add("hypothetical")
+            if any(c.dep_ == "mark" and c.lower_ in words("hypothetical_marks") for c in kids):
+                flags.add("hypothetical")
+            if t is not tok and t.lemma_.lower() in words("planning_verbs"):
+                flags.add("future")
+            if t is not tok and t.lemma_.lower() == "fail":
+                flags.add("negated")
+            if t is not tok and t.lemma_.lower() in words("speech_verbs"):
+                flags.add("reported")
+        if year is not None and _dated_before(tok, sent, year):
+            flags.add("historical")
+        return flags
+
+    # -- output ----------------------------------------------------------------------
+
+    def _mention(self, cand: _Cand, sent: Span) -> EventMention:
+        acled_type, acled_sub = (
+            (cand.acled.split("|", 1) + [None])[:2] if cand.acled else (None, None)
+        )
+        confidence = cand.trigger.weight
+        confidence += 0.1 if cand.actor_heads else 0.0
+        confidence += 0.05 if cand.recipient_heads else 0.0
+        if cand.modality & {"negated", "hypothetical", "future"}:
+            confidence *= 0.6
+        context = sorted({c for c in cand.context if not c.startswith("light:")})
+        return EventMention(
+            trigger=sent.doc[cand.token.i : cand.token.i + 1],
+            sentence=sent,
+            event=cand.trigger.event or "",
+            mode=cand.mode,
+            context=context,
+            acled_event_type=acled_type,
+            acled_sub_event_type=acled_sub,
+            modality=sorted(cand.modality),
+            actor_spans=[syn.noun_phrase(h) for h in cand.actor_heads],
+            recipient_spans=[syn.noun_phrase(h) for h in cand.recipient_heads],
+            confidence=round(min(confidence, 0.99), 3),
+        )
+
+
+def _refine(keep: _Cand, other: _Cand) -> None:
+    """Take the more specific mode and ACLED sub-type of two views of one event."""
+    if other.mode and (keep.mode is None or keep.trigger.mode is None):
+        keep.mode = other.mode
+        if other.acled:
+            keep.acled = other.acled
+    elif other.acled and keep.acled and keep.acled.startswith("Battles") and other.mode:
+        keep.acled = other.acled
+
+
+def _targets(tok: Token) -> list[Token]:
+    """Who or what an action is aimed at: objects, target prepositions, 'targeting X'."""
+    out = [*syn.objects(tok), *syn.prep_objects(tok, {"against", "on", "upon"})]
+    for child in tok.children:
+        if child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in {"target", "hit"}:
+            out.extend(syn.objects(child))
+    return out
+
+
+def _noun_actors(noun: Token) -> list[Token]:
+    """Actors of an event noun: "by" phrase, possessor, or a national/organisational modifier."""
+    found = syn.agents(noun)
+    if found:
+        return found
+    for child in noun.lefts:
+        if child.dep_ == "poss":
+            return [child]
+        if child.dep_ == "amod" and child.ent_type_ in {"NORP", "GPE"}:
+            return [child]
+        if child.dep_ == "compound" and child.ent_type_ in {"NORP", "ORG", "GPE"}:
+            return [child]
+        if child.dep_ == "compound" and child.lemma_.lower() in {"regime", "government", "army"}:
+            return [child]
+    head = noun.head
+    if noun.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB":
+        return syn.subjects(head)
+    return []
+
+
+def _participant(tok: Token) -> bool:
+    """Dates, times and numbers are never actors or recipients."""
+    return tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
+
+
+def _expand(heads: list[Token]) -> list[Token]:
+    """Each head plus its coordinated heads, without pronouns, in order, once."""
+    out: list[Token] = []
+    for head in heads:
+        for tok in syn.conjuncts(head):
+            if tok.pos_ == "PRON" or tok in out:
+                continue
+            out.append(tok)
+    return out
+
+
+def _verb_chain(tok: Token) -> list[Token]:
+    """The governing verbs of ``tok`` up to its clause, nearest first."""
+    out = []
+    current = tok
+    for _ in range(4):
+        if current.head is current:
+            break
+        if current.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "conj"}:
+            current = current.head
+            out.append(current)
+        else:
+            break
+    return out
+
+
+def _dated_before(tok: Token, sent: Span, year: int) -> bool:
+    """True when the date nearest the trigger names an earlier year ("in March 2015")."""
+    dates = [e for e in sent.ents if e.label_ == "DATE" and _YEAR.search(e.text)]
+    if not dates:
+        return False
+    nearest = min(dates, key=lambda e: abs(e.start - tok.i))
+    if nearest.start > 0 and sent.doc[nearest.start - 1].lower_ == "since":
+        return False
+    years = [int(y) for y in _YEAR.findall(nearest.text)]
+    return bool(years) and max(years) < year
+
+
+@Language.factory(
+    "eventscope_events",
+    default_config={"min_confidence": 0.3},
+    assigns=["doc._.events"],
+    requires=["token.dep", "token.lemma", "doc.ents"],
+)
+def make_event_stage(nlp: Language, name: str, min_confidence: float) -> EventStage:
+    """Factory for :class:`EventStage`."""
+    return EventStage(min_confidence=min_confidence)
