@@ -55,6 +55,20 @@ class Messages(metaclass=_Coded):
     E041 = "unknown benchmark {name!r}: choose one of {choices}"
     E050 = "gazetteer not built at {path}: run `eventscope gazetteer build`"
     E051 = "malformed GeoNames file {path}:{line}: {detail}"
+    E070 = (
+        "actor data file {name!r} is missing from the package: reinstall eventscope, or "
+        "rebuild it with scripts/build_actor_dictionary.py"
+    )
+    E060 = "malformed benchmark case {path}:{line}: {detail}"
+    E061 = "no publication date: relative date {text!r} left unresolved"
+    E062 = "size {category} {text!r} is a running total, not this event's own count"
+    E052 = (
+        "{path} is not an eventscope gazetteer of this version (schema {found}, expected "
+        "{expected}): rebuild it with `eventscope gazetteer build --path {path}`"
+    )
+    E053 = "malformed gazetteer data file {name}:{line}: {detail}"
+    E054 = "package {package!r} is missing: install it to build the gazetteer"
+    E055 = "no GeoNames places file in {path}: expected allCountries.txt or cities500.txt"
 
 
 class EventscopeError(Exception):

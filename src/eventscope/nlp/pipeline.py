@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..config import Settings
-from . import extensions  # noqa: F401  (registers Doc attributes)
+from . import extensions, paragraphs  # noqa: F401  (registers attributes and factories)
 from .model import load_model
 
 STAGES: tuple[str, ...] = (
@@ -38,6 +38,8 @@ def build_nlp(settings: Settings | None = None) -> Language:
 
     settings = settings or Settings()
     nlp = load_model(settings.model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventscope_paragraphs", before="parser")
     for name in STAGES:
         nlp.add_pipe(name, config=stage_config(name, settings))
     return nlp

@@ -30,11 +30,10 @@ def noun_phrase(head: Token) -> Span:
         if child.dep_ in _NP_LEFT and child.dep_ != "nummod":
             start = min(start, child.left_edge.i)
     for child in head.rights:
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "of"
-            and any(g.dep_ == "pobj" for g in child.children)
-        ) or child.dep_ in {"compound", "flat"}:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                end = max(end, noun_phrase(pobj).end)
+        elif child.dep_ in {"compound", "flat"}:
             end = max(end, child.right_edge.i + 1)
     if head.ent_iob_ != "O" and head.ent_type_:
         for ent in doc.ents:
@@ -53,6 +52,7 @@ def noun_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+_PLACE = {"GPE", "LOC"}
 _QUANT = {"least", "more", "than", "some", "about", "around", "nearly", "over", "dozens", "of"}
 
 
@@ -64,6 +64,11 @@ def conjuncts(token: Token) -> list[Token]:
     returned as a participant of its own.
     """
     out = [token, *token.conjuncts]
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in _PLACE):
+            # "the government of South Sudan and rebel leaders": the parser hangs the
+            # second party on the country; it belongs to the coordination above.
+            out.extend(c for c in pobj.conjuncts if c.ent_type_ not in _PLACE)
     for child in token.lefts:
         if child.dep_ in {"nmod", "compound", "amod"} and any(
             g.dep_ == "cc" for g in child.children
@@ -104,7 +109,7 @@ def passive_subjects(verb: Token) -> list[Token]:
 
 
 def agents(verb: Token) -> list[Token]:
-    """Heads of the "by" phrase of a passive verb or an event noun ("killed by regime airstrikes")."""
+    """Heads of the "by" phrase of a passive verb or event noun ("killed by airstrikes")."""
     out: list[Token] = []
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):

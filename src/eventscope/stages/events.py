@@ -29,9 +29,6 @@ from . import _syntax as syn
 from .lexicon import Lexicon, Trigger, default_lexicon
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_OCCURRENCE_VERBS = frozenset(
-    ["hit", "kill", "strike", "take", "occur", "happen", "erupt", "break", "continue", "target", "destroy", "leave", "wound", "injure", "rock", "shake", "resume", "go", "come", "begin", "start", "end", "hold", "flare", "escalate", "intensify", "follow", "mark", "kick", "spark"]
-)
 _THREAT_MODES = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
 
 
@@ -231,7 +228,7 @@ class EventStage:
         head = noun.token.head
         return (
             noun.token.dep_ in {"nsubj", "nsubjpass", "dobj"}
-            and head.lemma_.lower() in _OCCURRENCE_VERBS
+            and head.lemma_.lower() in self.lexicon.words("occurrence_verbs")
         ) or any("light:" in c for c in noun.context)
 
     # -- roles -----------------------------------------------------------------------
@@ -243,8 +240,10 @@ class EventStage:
             if any(a.lower_ == "who" for a in actors):
                 actors = [tok.head.head] if tok.dep_ == "relcl" else []
             recipients = cand.recipient_heads or [*syn.passive_subjects(tok), *_targets(tok)]
+            if tok.lemma_.lower() in self.lexicon.words("aimed_verbs"):
+                recipients += syn.prep_objects(tok, {"at"})
         else:
-            actors = cand.actor_heads or _noun_actors(tok)
+            actors = cand.actor_heads or _noun_actors(tok, self.lexicon.words("agency_verbs"))
             recipients = cand.recipient_heads or syn.prep_objects(tok, {"against", "on", "upon"})
         if trig.role == "fight":
             sides = syn.prep_objects(tok, {"with", "between", "among"})
@@ -253,7 +252,13 @@ class EventStage:
             actors = [*actors, *sides]
             recipients = [r for r in recipients if r.dep_ == "nsubjpass"]
         if trig.event == "ASSAULT":
-            recipients = [r for r in recipients if r.ent_type_ not in {"GPE", "LOC", "FAC"}]
+            weapons = self.lexicon.words("weapon_words")
+            recipients = [
+                r
+                for r in recipients
+                if r.ent_type_ not in {"GPE", "LOC", "FAC"} and r.lemma_.lower() not in weapons
+            ]
+            self._mode_from_subject(cand, actors)
             if any(r.lemma_.lower() in self.lexicon.words("abstract_objects") for r in recipients):
                 cand.trigger = Trigger(tok.lemma_, trig.pos, "ACCUSE", "disapprove", None)
                 cand.mode, cand.acled = "disapprove", None
@@ -262,10 +267,24 @@ class EventStage:
         if trig.event in {"AGREE", "CONSULT"}:
             recipients = [r for r in recipients if r.dep_ != "dobj"]
             recipients += syn.prep_objects(tok, {"with"})
-        cand.actor_heads = [a for a in _expand(actors) if _participant(a)]
+        quantities = self.lexicon.words("quantity_words")
+        cand.actor_heads = [a for a in _expand(actors, quantities) if _participant(a)]
         cand.recipient_heads = [
-            r for r in _expand(recipients) if r not in cand.actor_heads and _participant(r)
+            r
+            for r in _expand(recipients, quantities)
+            if r not in cand.actor_heads and _participant(r)
         ]
+
+    def _mode_from_subject(self, cand: _Cand, actors: list[Token]) -> None:
+        """ "Warplanes struck …": the attacker's means sets the mode when the verb does not."""
+        if cand.mode is not None:
+            return
+        lemmas = {a.lemma_.lower() for a in actors}
+        if lemmas & self.lexicon.words("aircraft_words"):
+            cand.mode, cand.acled = "aerial", "Explosions/Remote violence|Air/drone strike"
+        elif lemmas & self.lexicon.words("heavy_weapon_subjects"):
+            cand.mode = "heavy-weapons"
+            cand.acled = "Explosions/Remote violence|Shelling/artillery/missile attack"
 
     def _non_political(self, cand: _Cand) -> bool:
         """Deaths from disasters, accidents or ordinary crime are not events."""
@@ -306,7 +325,7 @@ class EventStage:
 
     def _mention(self, cand: _Cand, sent: Span) -> EventMention:
         acled_type, acled_sub = (
-            (cand.acled.split("|", 1) + [None])[:2] if cand.acled else (None, None)
+            [*cand.acled.split("|", 1), None][:2] if cand.acled else (None, None)
         )
         confidence = cand.trigger.weight
         confidence += 0.1 if cand.actor_heads else 0.0
@@ -348,7 +367,7 @@ def _targets(tok: Token) -> list[Token]:
     return out
 
 
-def _noun_actors(noun: Token) -> list[Token]:
+def _noun_actors(noun: Token, agency_verbs: frozenset[str] = frozenset()) -> list[Token]:
     """Actors of an event noun: "by" phrase, possessor, or a national/organisational modifier."""
     found = syn.agents(noun)
     if found:
@@ -363,8 +382,12 @@ def _noun_actors(noun: Token) -> list[Token]:
         if child.dep_ == "compound" and child.lemma_.lower() in {"regime", "government", "army"}:
             return [child]
     head = noun.head
-    if noun.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB":
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
         return syn.subjects(head)
+    if noun.dep_ == "pobj" and head.lower_ in {"after", "during", "following", "in", "amid"}:
+        verb = head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in agency_verbs:
+            return syn.subjects(verb)  # "declared victory after a nine-month offensive"
     return []
 
 
@@ -373,15 +396,31 @@ def _participant(tok: Token) -> bool:
     return tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
 
 
-def _expand(heads: list[Token]) -> list[Token]:
-    """Each head plus its coordinated heads, without pronouns, in order, once."""
+def _expand(heads: list[Token], quantities: frozenset[str] = frozenset()) -> list[Token]:
+    """Each head plus its coordinated heads, without pronouns, in order, once.
+
+    Quantities give way to what they count: "tens of thousands of protesters" names
+    the protesters.
+    """
     out: list[Token] = []
     for head in heads:
+        head = _counted(head, quantities)
         for tok in syn.conjuncts(head):
             if tok.pos_ == "PRON" or tok in out:
                 continue
             out.append(tok)
     return out
+
+
+def _counted(tok: Token, quantities: frozenset[str]) -> Token:
+    for _ in range(3):
+        if not (tok.like_num or tok.lower_ in quantities or tok.ent_type_ == "CARDINAL"):
+            break
+        inner = syn.prep_objects(tok, {"of"})
+        if not inner:
+            break
+        tok = inner[0]
+    return tok
 
 
 def _verb_chain(tok: Token) -> list[Token]:
@@ -391,7 +430,18 @@ def _verb_chain(tok: Token) -> list[Token]:
     for _ in range(4):
         if current.head is current:
             break
-        if current.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj", "conj"}:
+        if current.dep_ in {
+            "xcomp",
+            "ccomp",
+            "advcl",
+            "pcomp",
+            "pobj",
+            "prep",
+            "dobj",
+            "conj",
+            "nsubj",
+            "nsubjpass",
+        }:
             current = current.head
             out.append(current)
         else:
@@ -405,8 +455,9 @@ def _dated_before(tok: Token, sent: Span, year: int) -> bool:
     if not dates:
         return False
     nearest = min(dates, key=lambda e: abs(e.start - tok.i))
-    if nearest.start > 0 and sent.doc[nearest.start - 1].lower_ == "since":
-        return False
+    before = sent.doc[max(nearest.start - 2, sent.start) : nearest.start]
+    if any(t.lower_ in {"since", "than"} for t in before):
+        return False  # "the deadliest since the 2012 rebellion" compares, it does not date
     years = [int(y) for y in _YEAR.findall(nearest.text)]
     return bool(years) and max(years) < year
 
