@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .base import BenchmarkResult, benchmark, classification_report, require
 from ._run import code_sentences, main_event
+from .base import BenchmarkResult, benchmark, classification_report, require
 
 CLASS_NAMES = {
     "0": "statement",

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .base import BenchmarkResult, benchmark, classification_report, require
 from ._run import code_sentences, main_event
+from .base import BenchmarkResult, benchmark, classification_report, require
 
 V05_TO_V08 = {
     "DEMAND": "REQUEST",
@@ -56,7 +56,11 @@ def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     g_labels, p_labels = [], []
     mode_hits = mode_total = actor_hits = actor_total = rec_hits = rec_total = 0
     for row, events in zip(gold, coded, strict=True):
-        words = {w.lower() for m in _EVT.findall(row.get("textInfo", {}).get("markup", "")) for w in m.split()}
+        words = {
+            w.lower()
+            for m in _EVT.findall(row.get("textInfo", {}).get("markup", ""))
+            for w in m.split()
+        }
         event = main_event(events, words)
         g_labels.append(gold_event(row))
         p_labels.append(event.event if event else NONE)
@@ -75,9 +79,8 @@ def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     per_class.pop(NONE, None)
     metrics = {
         "event_accuracy": summary["accuracy"],
-        "event_macro_f1": sum(r["f1"] for r in per_class.values() if r["support"]) / max(
-            1, sum(1 for r in per_class.values() if r["support"])
-        ),
+        "event_macro_f1": sum(r["f1"] for r in per_class.values() if r["support"])
+        / max(1, sum(1 for r in per_class.values() if r["support"])),
         "detected_rate": sum(1 for p in p_labels if p != NONE) / max(1, len(p_labels)),
         "mode_accuracy": mode_hits / mode_total if mode_total else 0.0,
         "actor_match": actor_hits / actor_total if actor_total else 0.0,

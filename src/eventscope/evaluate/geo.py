@@ -1,0 +1,189 @@
+"""Geoparsing benchmark on LGL, TR-News and GeoWebNews (Gritta et al. 2018, 2019).
+
+Two separate measurements, as in the literature:
+
+- recognition: predicted place spans against gold toponym spans (exact character match);
+- resolution: each gold toponym is resolved in the context of the article's other gold
+  toponyms, and the great-circle error to the gold coordinates is measured.  A toponym the
+  gazetteer cannot resolve counts as the maximum error (20,039 km).
+
+Corpus notes: LGL and TR-News do not annotate demonyms, so demonym mentions are dropped
+from the predictions there; GeoWebNews does (type ``Demonym``), so they are kept.  For
+GeoWebNews the toponym types Literal, Mixed, Coercion, Metonymic, Demonym, Homonym and
+the Literal/Non-literal modifiers and embedded forms count as toponyms; expressions,
+languages and non-toponyms do not.
+
+Run: ``eventscope evaluate geo --data ../shared/data`` or
+``from eventscope.evaluate.geo import run; run(Path("../shared/data")).to_json()``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gazetteer import Gazetteer, ensure_gazetteer
+from ..gazetteer.geoparse import Found, find_places, resolve
+from ..gazetteer.lookup import distance_km
+from .base import BenchmarkResult, benchmark, prf, require
+
+MAX_ERROR_KM = 20039.0
+ACCURACY_KM = 161.0
+CORPORA = {"lgl": "lgl.xml", "trnews": "TR-News.xml", "gwn": "GWN.xml"}
+GWN_TOPONYM_TYPES = frozenset(
+    {
+        "Literal", "Mixed", "Coercion", "Metonymic", "Demonym", "Homonym", "Literal_Modifier",
+        "Non_Literal_Modifier", "Embedded_Literal", "Embedded_Non_Lit",
+    }
+)  # fmt: skip
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class GoldArticle:
+    text: str
+    toponyms: list[GoldToponym] = field(default_factory=list)
+
+
+def _float(node: ET.Element | None) -> float | None:
+    if node is None or not (node.text or "").strip():
+        return None
+    try:
+        return float(node.text or "")
+    except ValueError:
+        return None
+
+
+def read_lgl_format(path: Path) -> list[GoldArticle]:
+    """LGL / TR-News: ``toponym/start,end,phrase`` with an optional ``gaztag/lat,lon``."""
+    articles = []
+    for art in ET.parse(require(path)).getroot().iter("article"):
+        gold = GoldArticle(text=art.findtext("text") or "")
+        for top in art.iter("toponym"):
+            gaz = top.find("gaztag")
+            gold.toponyms.append(
+                GoldToponym(
+                    start=int(top.findtext("start") or 0),
+                    end=int(top.findtext("end") or 0),
+                    text=top.findtext("phrase") or "",
+                    lat=_float(gaz.find("lat")) if gaz is not None else None,
+                    lon=_float(gaz.find("lon")) if gaz is not None else None,
+                )
+            )
+        articles.append(gold)
+    return articles
+
+
+def read_gwn(path: Path) -> list[GoldArticle]:
+    """GeoWebNews: typed toponyms with ``latitude``/``longitude`` where geocoded."""
+    articles = []
+    for art in ET.parse(require(path)).getroot().iter("article"):
+        gold = GoldArticle(text=art.findtext("text") or "")
+        for top in art.iter("toponym"):
+            if (top.findtext("type") or "") not in GWN_TOPONYM_TYPES:
+                continue
+            gold.toponyms.append(
+                GoldToponym(
+                    start=int(top.findtext("start") or 0),
+                    end=int(top.findtext("end") or 0),
+                    text=top.findtext("extractedName") or "",
+                    lat=_float(top.find("latitude")),
+                    lon=_float(top.find("longitude")),
+                )
+            )
+        articles.append(gold)
+    return articles
+
+
+def auc(errors: list[float]) -> float:
+    """Area under log(1 + error) over sorted errors, scaled to [0, 1] (lower is better)."""
+    if not errors:
+        return 0.0
+    ys = [math.log(1 + e) for e in sorted(errors)]
+    if len(ys) == 1:
+        return ys[0] / math.log(MAX_ERROR_KM)
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(ys)) / (len(ys) - 1)
+    return area / math.log(MAX_ERROR_KM)
+
+
+def _resolve_gold(doc: Doc, article: GoldArticle, gaz: Gazetteer) -> list[float]:
+    """Errors (km) of resolving each geocoded gold toponym among the article's others."""
+    pairs: list[tuple[Found, GoldToponym]] = []
+    for top in article.toponyms:
+        span = doc.char_span(top.start, top.end, alignment_mode="expand")
+        if span is None or top.lat is None or top.lon is None:
+            continue
+        pairs.append((Found(span, "demonym" if gaz.demonym(span.text) else "gold"), top))
+    pairs.sort(key=lambda p: p[0].span.start)
+    resolve([f for f, _ in pairs], gaz)
+    return [
+        MAX_ERROR_KM
+        if f.resolution is None
+        else distance_km(f.resolution.lat, f.resolution.lon, top.lat or 0.0, top.lon or 0.0)
+        for f, top in pairs
+    ]
+
+
+def evaluate_corpus(
+    articles: list[GoldArticle], nlp: Language, gaz: Gazetteer, *, keep_demonyms: bool
+) -> dict[str, float]:
+    """Recognition P/R/F1 and resolution accuracy@161 km, AUC and mean error."""
+    tp = fp = fn = 0
+    errors: list[float] = []
+    texts = [a.text for a in articles]
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+        predicted = {
+            (f.span.start_char, f.span.end_char)
+            for f in find_places(doc, gaz)
+            if keep_demonyms or f.source != "demonym"
+        }
+        gold = {(t.start, t.end) for t in article.toponyms}
+        tp += len(predicted & gold)
+        fp += len(predicted - gold)
+        fn += len(gold - predicted)
+        errors += _resolve_gold(doc, article, gaz)
+    scores = prf(tp, fp, fn)
+    return {
+        "recognition_precision": scores["precision"],
+        "recognition_recall": scores["recall"],
+        "recognition_f1": scores["f1"],
+        "resolution_acc161": sum(e <= ACCURACY_KM for e in errors) / len(errors) if errors else 0.0,
+        "resolution_auc": auc(errors),
+        "resolution_mean_km": sum(errors) / len(errors) if errors else 0.0,
+        "n_gold_toponyms": float(tp + fn),
+        "n_resolved_gold": float(len(errors)),
+    }
+
+
+@benchmark("geo", help="Geoparsing: toponym recognition P/R/F1 and resolution (LGL, TR-News, GWN)")
+def run(data_dir: Path, *, limit: int | None = None, corpus: str = "all") -> BenchmarkResult:
+    """Score recognition and resolution on each corpus under ``data_dir/geo``."""
+    from ..nlp.model import load_model
+
+    names = list(CORPORA) if corpus == "all" else [corpus]
+    nlp = load_model()
+    gaz = Gazetteer(ensure_gazetteer())
+    result = BenchmarkResult(name="geo", details={"limit": limit, "gazetteer": gaz.meta()})
+    for name in names:
+        path = data_dir / "geo" / CORPORA[name]
+        articles = read_gwn(path) if name == "gwn" else read_lgl_format(path)
+        articles = articles[:limit] if limit else articles
+        scores = evaluate_corpus(articles, nlp, gaz, keep_demonyms=name == "gwn")
+        result.per_class[name] = scores
+        for key in ("recognition_f1", "resolution_acc161", "resolution_auc"):
+            result.metrics[f"{name}_{key}"] = scores[key]
+    return result
