@@ -7,7 +7,9 @@ import eventscope
 
 def test_exported_members_all_sorted_and_present() -> None:
     assert eventscope.__all__ == sorted(eventscope.__all__)
-    public = {n for n in dir(eventscope) if not n.startswith("_") and n[0].isupper() or n == "extract"}
+    public = {
+        n for n in dir(eventscope) if (not n.startswith("_") and n[0].isupper()) or n == "extract"
+    }
     exported = set(eventscope.__all__)
     for name in exported:
         assert hasattr(eventscope, name)

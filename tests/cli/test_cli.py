@@ -31,9 +31,14 @@ def _write_batch(folder: Path) -> None:
         json.dumps({"id": "keep-me", "text": GOOD, "published": "2019-01-18"}),
         "{not json",
         json.dumps({"id": "bad-date", "text": GOOD, "published": "2019-02-30"}),
-        json.dumps({"id": "fr", "text": "La police a arrêté douze militants de l'opposition à "
-                    "Harare jeudi, selon des témoins qui étaient présents sur la place centrale "
-                    "de la ville ce jour-là avec leurs familles."}),
+        json.dumps(
+            {
+                "id": "fr",
+                "text": "La police a arrêté douze militants de l'opposition à "
+                "Harare jeudi, selon des témoins qui étaient présents sur la place centrale "
+                "de la ville ce jour-là avec leurs familles.",
+            }
+        ),
     ]
     (folder / "batch.jsonl").write_text("\n".join(lines) + "\n")
     (folder / "empty.txt").write_text("")

@@ -15,8 +15,18 @@ REBELS = Actor(text="rebels", sector="REB", acled_inter=2)
 @pytest.mark.parametrize(
     ("proposed", "actors", "recipients", "expected"),
     [
-        (("Battles", "Armed clash"), [REBELS], [CIVILIANS], ("Violence against civilians", "Attack")),
-        (("Violence against civilians", "Attack"), [REBELS], [SOLDIERS], ("Battles", "Armed clash")),
+        (
+            ("Battles", "Armed clash"),
+            [REBELS],
+            [CIVILIANS],
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            ("Violence against civilians", "Attack"),
+            [REBELS],
+            [SOLDIERS],
+            ("Battles", "Armed clash"),
+        ),
         (("Battles", "Armed clash"), [REBELS, SOLDIERS], [], ("Battles", "Armed clash")),
         (
             ("Explosions/Remote violence", "Air/drone strike"),

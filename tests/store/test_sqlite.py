@@ -23,7 +23,9 @@ def _event(eid: str, article_id: str, *, day: str, country: str, kind: str = "AS
         mode=None,
         context=[],
         quad=4,
-        actor=[Actor(text="rebels", name="Rebels (Mali)", country="MLI", sector="REB", acled_inter=2)],
+        actor=[
+            Actor(text="rebels", name="Rebels (Mali)", country="MLI", sector="REB", acled_inter=2)
+        ],
         recipient=[],
         location=Location("Gao", "Gao", 2457163, 16.27, -0.04, country, "Gao", "P", 1),
         date=EventDate(day, day, "day", "on Monday"),
@@ -42,7 +44,9 @@ def _article(aid: str, text: str = "Rebels attacked Gao on Monday.") -> Article:
 def test_sqlite_add_and_query_roundtrip() -> None:
     store = SQLiteStore(":memory:")
     store.add(_article("a1"), [_event("e1", "a1", day="2019-01-01", country="ML")])
-    store.add(_article("a2", "x"), [_event("e2", "a2", day="2019-03-01", country="NE", kind="PROTEST")])
+    store.add(
+        _article("a2", "x"), [_event("e2", "a2", day="2019-03-01", country="NE", kind="PROTEST")]
+    )
     assert [e.id for e in store.events()] == ["e1", "e2"]
     assert [e.id for e in store.events(EventQuery(since="2019-02-01"))] == ["e2"]
     assert [e.id for e in store.events(EventQuery(until="2019-02-01"))] == ["e1"]
@@ -67,7 +71,9 @@ def test_sqlite_failed_write_leaves_no_half_article() -> None:
     store = SQLiteStore(":memory:")
     dup = _event("e1", "a1", day="2019-01-01", country="ML")
     store.add(_article("a0", "y"), [_event("e1", "a0", day="2019-01-01", country="ML")])
-    store.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'x'); END")
+    store.conn.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'x'); END"
+    )
     with pytest.raises(StoreError):
         store.add(_article("a1"), [dup])
     assert store.counts()["articles"] == 1

@@ -68,6 +68,22 @@ def _float(node: ET.Element | None) -> float | None:
         return None
 
 
+def _align(text: str, start: int, end: int, phrase: str, window: int = 40) -> tuple[int, int]:
+    """Gold offsets, moved to the nearest exact occurrence of the phrase when they drift.
+
+    Some TR-News articles' offsets are off by a few characters (whitespace normalised
+    differently when the corpus was made); matching the phrase nearby recovers them.
+    """
+    if not phrase or text[start:end] == phrase:
+        return start, end
+    lo = max(0, start - window)
+    hits = [lo + i for i in range(len(text[lo : end + window])) if text.startswith(phrase, lo + i)]
+    if not hits:
+        return start, end
+    best = min(hits, key=lambda h: abs(h - start))
+    return best, best + len(phrase)
+
+
 def read_lgl_format(path: Path) -> list[GoldArticle]:
     """LGL / TR-News: ``toponym/start,end,phrase`` with an optional ``gaztag/lat,lon``."""
     articles = []
@@ -75,11 +91,15 @@ def read_lgl_format(path: Path) -> list[GoldArticle]:
         gold = GoldArticle(text=art.findtext("text") or "")
         for top in art.iter("toponym"):
             gaz = top.find("gaztag")
+            phrase = top.findtext("phrase") or ""
+            start, end = _align(
+                gold.text, int(top.findtext("start") or 0), int(top.findtext("end") or 0), phrase
+            )
             gold.toponyms.append(
                 GoldToponym(
-                    start=int(top.findtext("start") or 0),
-                    end=int(top.findtext("end") or 0),
-                    text=top.findtext("phrase") or "",
+                    start=start,
+                    end=end,
+                    text=phrase,
                     lat=_float(gaz.find("lat")) if gaz is not None else None,
                     lon=_float(gaz.find("lon")) if gaz is not None else None,
                 )

@@ -25,12 +25,12 @@ def acled_type(
     """Final (event_type, sub_event_type), or None when ACLED would not code the event."""
     if proposed is None or proposed_sub is None:
         return None
-    if proposed == "Battles" and proposed_sub == "Armed clash" and recipients:
-        if all(_unarmed(r) for r in recipients):
-            return "Violence against civilians", "Attack"
-    if proposed == "Violence against civilians" and proposed_sub == "Attack" and recipients:
-        if all(_armed(r) for r in recipients) and actors:
-            return "Battles", "Armed clash"
+    kind = (proposed, proposed_sub)
+    if kind == ("Battles", "Armed clash") and recipients and all(map(_unarmed, recipients)):
+        return "Violence against civilians", "Attack"
+    armed_targets = recipients and all(map(_armed, recipients))
+    if kind == ("Violence against civilians", "Attack") and actors and armed_targets:
+        return "Battles", "Armed clash"
     return proposed, proposed_sub
 
 

@@ -43,6 +43,7 @@ class _Cand:
     modality: set[str] = field(default_factory=set)
     dropped: bool = False
     context: list[str] = field(default_factory=list)
+    extra_recipients: list[Token] = field(default_factory=list)
 
 
 class EventStage:
@@ -145,6 +146,9 @@ class EventStage:
         for cand in cands.values():
             if not cand.dropped and cand.token.dep_ in {"relcl", "acl"}:
                 self._merge_clause(cand, cands)
+        for cand in cands.values():
+            if not cand.dropped and cand.token.dep_ == "advcl" and cand.token.tag_ == "VBG":
+                self._merge_result(cand, cands)
 
     def _light(self, verb: _Cand, cands: dict[int, _Cand]) -> None:
         """A light verb lends its subject to the event noun it governs."""
@@ -223,6 +227,22 @@ class EventStage:
         verb.actor_heads = verb.actor_heads or noun.actor_heads or _noun_actors(noun.token)
         noun.dropped = True
 
+    def _merge_result(self, result: _Cand, cands: dict[int, _Cand]) -> None:
+        """ "shelled the town, killing 25": the participle reports the attack's toll.
+
+        ACLED and PLOVER code one event with the victims as recipients, not a second
+        attack; only result verbs without a means of their own are folded in.
+        """
+        head = cands.get(result.token.head.i)
+        if head is None or head.dropped or result.trigger.mode is not None:
+            return
+        if head.trigger.event != "ASSAULT" or result.trigger.event != "ASSAULT":
+            return
+        if result.token.lemma_.lower() not in self.lexicon.words("result_verbs"):
+            return
+        head.extra_recipients.extend(syn.objects(result.token))
+        result.dropped = True
+
     def _supported(self, noun: _Cand) -> bool:
         """A weak event noun counts only as the subject/object of an occurrence verb."""
         head = noun.token.head
@@ -262,6 +282,7 @@ class EventStage:
             if any(r.lemma_.lower() in self.lexicon.words("abstract_objects") for r in recipients):
                 cand.trigger = Trigger(tok.lemma_, trig.pos, "ACCUSE", "disapprove", None)
                 cand.mode, cand.acled = "disapprove", None
+        recipients = [*recipients, *cand.extra_recipients]
         if trig.territory:
             recipients = [*recipients, *syn.prep_objects(tok, {"from"})]
         if trig.event in {"AGREE", "CONSULT"}:

@@ -1,0 +1,336 @@
+"""Builds the gazetteer: one SQLite file, written once, read-only afterwards.
+
+Why SQLite: a lookup is one indexed equality query on a normalised key, so a pipeline
+process keeps only SQLite's small page cache in memory instead of ~1M names, and several
+worker processes share the OS file cache.  The build writes to a temporary file in the
+target folder and renames it into place, so a crash never leaves a half-built gazetteer
+that later runs would trust.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+
+from .normalize import name_keys, normalize
+from .records import Admin1Record, CountryRecord, PlaceRecord, Sources
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+FILENAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE countries(
+    iso2 TEXT PRIMARY KEY, iso3 TEXT, name TEXT, capital TEXT, lat REAL, lon REAL,
+    population INTEGER, geonameid INTEGER, place_id INTEGER,
+    west REAL, south REAL, east REAL, north REAL);
+CREATE TABLE admin1(
+    country TEXT, code TEXT, name TEXT, lat REAL, lon REAL, geonameid INTEGER,
+    population INTEGER, place_id INTEGER, PRIMARY KEY(country, code));
+CREATE TABLE places(
+    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, feature_class TEXT,
+    feature_code TEXT, country TEXT, admin1_code TEXT, admin1_name TEXT,
+    population INTEGER, lat REAL, lon REAL, source TEXT, prior REAL);
+CREATE TABLE names(key TEXT, place_id INTEGER, is_primary INTEGER,
+    PRIMARY KEY(key, place_id)) WITHOUT ROWID;
+CREATE TABLE demonyms(key TEXT PRIMARY KEY, iso2 TEXT) WITHOUT ROWID;
+CREATE TEMP TABLE alt(geonameid INTEGER, key TEXT);
+"""
+
+# How much a feature type says about being the intended referent, on the log10(pop) scale.
+FEATURE_BONUS: dict[str, float] = {
+    "CONT": 4.0,
+    "PCLI": 4.0,
+    "PCLD": 3.0,
+    "PCLF": 3.0,
+    "PCLS": 3.0,
+    "PCLIX": 3.0,
+    "TERR": 2.5,
+    "PPLC": 1.5,
+    "PPLA": 0.8,
+    "PPLA2": 0.4,
+    "ADM1": -0.3,
+    "ADM2": -0.5,
+    "RGN": 0.5,
+}
+CLASS_BONUS: dict[str, float] = {"P": 0.0, "A": 0.0, "L": -0.5, "T": -0.5, "H": -0.5, "S": -1.0}
+SUPPLEMENT_FLOOR = 6.5  # curated conflict places outrank same-named hamlets
+
+
+def prior(
+    feature_class: str | None, feature_code: str | None, population: int, source: str
+) -> float:
+    """Context-free score of a place being the one meant: size plus feature type."""
+    score = math.log10(1 + max(population or 0, 0))
+    score += FEATURE_BONUS.get(feature_code or "", CLASS_BONUS.get(feature_class or "", -1.0))
+    if source == "supplement":
+        score = max(score, SUPPLEMENT_FLOOR)
+    return round(score, 4)
+
+
+def default_path() -> Path:
+    """Where the gazetteer lives by default: the user data dir, versioned by schema."""
+    return Path(platformdirs.user_data_dir("eventscope", appauthor=False)) / FILENAME
+
+
+def ensure_gazetteer(path: Path | str | None = None) -> Path:
+    """Return the gazetteer path, building it from installed packages on first use."""
+    target = Path(path) if path is not None else default_path()
+    if not target.exists():
+        log.info("building gazetteer at %s (first use, about a minute)", target)
+        build_gazetteer(target)
+    return target
+
+
+def build_gazetteer(
+    path: Path | str,
+    *,
+    geonames_dir: Path | str | None = None,
+    sources: Sources | None = None,
+) -> Path:
+    """Build the gazetteer at ``path`` atomically.
+
+    Args:
+        path: Target SQLite file; replaced if it exists.
+        geonames_dir: Folder with GeoNames dumps (allCountries.txt or cities500.txt,
+            alternateNamesV2.txt, admin1CodesASCII.txt); used instead of the packages'
+            city lists when given.
+        sources: Injected records (tests); overrides both of the above.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if sources is None:
+        if geonames_dir is not None:
+            from .geonames import geonames_sources
+
+            sources = geonames_sources(Path(geonames_dir))
+        else:
+            from .sources import package_sources
+
+            sources = package_sources()
+    fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        conn = sqlite3.connect(tmp)
+        try:
+            _write(conn, sources)
+        finally:
+            conn.close()
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+class _Writer:
+    """Inserts records and their name keys, remembering admin1 names for places."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.admin1_names: dict[tuple[str, str], str] = {}
+
+    def place(self, rec: PlaceRecord, extra_aliases: Iterable[str] = ()) -> int:
+        admin1_name = None
+        if rec.country and rec.admin1_code:
+            admin1_name = self.admin1_names.get((rec.country, rec.admin1_code))
+        cur = self.conn.execute(
+            "INSERT INTO places(geonameid, name, feature_class, feature_code, country,"
+            " admin1_code, admin1_name, population, lat, lon, source, prior)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                rec.geonameid,
+                rec.name,
+                rec.feature_class,
+                rec.feature_code,
+                rec.country,
+                rec.admin1_code,
+                admin1_name,
+                rec.population,
+                rec.lat,
+                rec.lon,
+                rec.source,
+                prior(rec.feature_class, rec.feature_code, rec.population, rec.source),
+            ),
+        )
+        place_id = int(cur.lastrowid or 0)
+        self.names(place_id, rec.name, (*rec.aliases, *extra_aliases))
+        return place_id
+
+    def names(self, place_id: int, primary: str, aliases: Iterable[str]) -> None:
+        rows = [(key, place_id, 1) for key in name_keys(primary)]
+        rows += [(key, place_id, 0) for alias in aliases for key in name_keys(alias)]
+        self.conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", rows)
+
+
+def _write(conn: sqlite3.Connection, sources: Sources) -> None:
+    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    writer = _Writer(conn)
+    n_countries = _write_countries(writer, sources.countries, sources.country_aliases)
+    n_admin1 = _write_admin1(writer, sources.admin1, sources.admin1_aliases)
+    n_places = sum(1 for rec in sources.places if writer.place(rec))
+    _write_extra_names(conn, sources.extra_names)
+    _fill_aggregates(conn)
+    _write_demonyms(conn, sources.demonyms)
+    conn.execute("CREATE INDEX places_country ON places(country, admin1_code)")
+    meta = {
+        "schema_version": str(SCHEMA_VERSION),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "sources": json.dumps(sources.description, sort_keys=True),
+        "counts": json.dumps({"countries": n_countries, "admin1": n_admin1, "places": n_places}),
+    }
+    conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+    conn.commit()
+    conn.execute("ANALYZE")
+    conn.commit()
+
+
+def _write_countries(
+    writer: _Writer, countries: Iterable[CountryRecord], extra: dict[str, tuple[str, ...]]
+) -> int:
+    count = 0
+    for c in countries:
+        place_id = writer.place(
+            PlaceRecord(
+                geonameid=c.geonameid or 0,
+                name=c.name,
+                lat=c.lat,
+                lon=c.lon,
+                country=c.iso2,
+                feature_class="A",
+                feature_code="PCLI",
+                population=c.population,
+                aliases=c.aliases,
+                source="country",
+            ),
+            extra_aliases=extra.get(c.iso2, ()),
+        )
+        writer.conn.execute(
+            "INSERT OR REPLACE INTO countries(iso2, iso3, name, capital, lat, lon, population,"
+            " geonameid, place_id) VALUES (?,?,?,?,?,?,?,?,?)",
+            (c.iso2, c.iso3, c.name, c.capital, c.lat, c.lon, c.population, c.geonameid, place_id),
+        )
+        count += 1
+    return count
+
+
+def _write_admin1(
+    writer: _Writer, admin1: Iterable[Admin1Record], extra: dict[tuple[str, str], tuple[str, ...]]
+) -> int:
+    count = 0
+    for a in admin1:
+        writer.admin1_names[(a.country, a.code)] = a.name
+        place_id = writer.place(
+            PlaceRecord(
+                geonameid=a.geonameid or 0,
+                name=a.name,
+                lat=a.lat if a.lat is not None else math.nan,
+                lon=a.lon if a.lon is not None else math.nan,
+                country=a.country,
+                feature_class="A",
+                feature_code="ADM1",
+                admin1_code=a.code,
+                aliases=a.aliases,
+                source="admin1",
+            ),
+            extra_aliases=extra.get((a.country, a.code), ()),
+        )
+        writer.conn.execute(
+            "INSERT OR REPLACE INTO admin1(country, code, name, lat, lon, geonameid, place_id)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (a.country, a.code, a.name, a.lat, a.lon, a.geonameid, place_id),
+        )
+        count += 1
+    return count
+
+
+def _batched_alt(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    for geonameid, alias in pairs:
+        for key in name_keys(alias):
+            yield geonameid, key
+
+
+def _write_extra_names(conn: sqlite3.Connection, pairs: Iterable[tuple[int, str]]) -> None:
+    """Join streamed (geonameid, alias) pairs onto inserted places by geonameid."""
+    conn.executemany("INSERT INTO alt VALUES (?,?)", _batched_alt(pairs))
+    conn.execute("CREATE INDEX places_geonameid ON places(geonameid)")
+    conn.execute(
+        "INSERT OR IGNORE INTO names SELECT a.key, p.id, 0 FROM alt a"
+        " JOIN places p ON p.geonameid = a.geonameid"
+    )
+    conn.execute("DROP TABLE alt")
+
+
+def _fill_aggregates(conn: sqlite3.Connection) -> None:
+    """Centroids, populations and bounding boxes derived from the cities.
+
+    NaN centroids are stored as NULL by SQLite, so ``lat IS NULL`` finds them.
+    """
+    conn.executescript(
+        """
+        CREATE TEMP TABLE agg1 AS SELECT country, admin1_code, avg(lat) AS lat, avg(lon) AS lon,
+            sum(population) AS pop FROM places WHERE feature_class = 'P'
+            GROUP BY country, admin1_code;
+        CREATE TEMP TABLE aggc AS SELECT country, avg(lat) AS lat, avg(lon) AS lon,
+            min(lon) AS west, min(lat) AS south, max(lon) AS east, max(lat) AS north
+            FROM places WHERE feature_class = 'P' GROUP BY country;
+        UPDATE admin1 SET
+            population = coalesce((SELECT pop FROM agg1 g WHERE g.country = admin1.country
+                AND g.admin1_code = admin1.code), 0),
+            lat = coalesce(lat, (SELECT g.lat FROM agg1 g WHERE g.country = admin1.country
+                AND g.admin1_code = admin1.code)),
+            lon = coalesce(lon, (SELECT g.lon FROM agg1 g WHERE g.country = admin1.country
+                AND g.admin1_code = admin1.code));
+        UPDATE countries SET
+            lat = coalesce(lat, (SELECT g.lat FROM aggc g WHERE g.country = countries.iso2)),
+            lon = coalesce(lon, (SELECT g.lon FROM aggc g WHERE g.country = countries.iso2)),
+            west = (SELECT g.west FROM aggc g WHERE g.country = countries.iso2),
+            south = (SELECT g.south FROM aggc g WHERE g.country = countries.iso2),
+            east = (SELECT g.east FROM aggc g WHERE g.country = countries.iso2),
+            north = (SELECT g.north FROM aggc g WHERE g.country = countries.iso2);
+        UPDATE places SET population = (SELECT a.population FROM admin1 a
+                WHERE a.place_id = places.id),
+            lat = (SELECT a.lat FROM admin1 a WHERE a.place_id = places.id),
+            lon = (SELECT a.lon FROM admin1 a WHERE a.place_id = places.id)
+            WHERE feature_code = 'ADM1' AND source = 'admin1';
+        UPDATE places SET
+            lat = (SELECT c.lat FROM countries c WHERE c.place_id = places.id),
+            lon = (SELECT c.lon FROM countries c WHERE c.place_id = places.id)
+            WHERE source = 'country';
+        DELETE FROM names WHERE place_id IN (SELECT id FROM places WHERE lat IS NULL);
+        DELETE FROM places WHERE lat IS NULL;
+        DROP TABLE agg1; DROP TABLE aggc;
+        """
+    )
+    conn.create_function("prior", 4, prior, deterministic=True)
+    conn.execute(
+        "UPDATE places SET prior = prior(feature_class, feature_code, population, source)"
+        " WHERE source IN ('admin1', 'country')"
+    )
+
+
+def _plural_keys(word: str) -> set[str]:
+    key = normalize(word)
+    keys = {key}
+    if not key.endswith(("ese", "ss", "sh", "ch", "s", "i", "men")):
+        keys.add(key + "s")
+    elif key.endswith("i"):
+        keys.add(key + "s")  # Iraqis, Pakistanis
+    return keys
+
+
+def _write_demonyms(conn: sqlite3.Connection, demonyms: dict[str, str]) -> None:
+    rows = [(key, iso2) for word, iso2 in demonyms.items() for key in _plural_keys(word)]
+    conn.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?)", rows)
