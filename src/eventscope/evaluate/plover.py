@@ -37,9 +37,19 @@ def gold_event(row: dict[str, Any]) -> str:
 
 
 def _texts(actors: Any) -> list[str]:
+    """Gold actor texts; the file mixes objects, lists of objects and placeholder strings."""
     if isinstance(actors, dict):
         actors = [actors]
-    return [a.get("actorText", "") for a in actors or [] if a.get("actorText")]
+    if not isinstance(actors, list):
+        return []
+    return [a["actorText"] for a in actors if isinstance(a, dict) and a.get("actorText")]
+
+
+def _markup(row: dict[str, Any]) -> str:
+    info = row.get("textInfo")
+    if isinstance(info, dict):
+        return str(info.get("markup", ""))
+    return info if isinstance(info, str) else ""
 
 
 def _matches(gold: list[str], predicted: list[str]) -> bool:
@@ -56,11 +66,7 @@ def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     g_labels, p_labels = [], []
     mode_hits = mode_total = actor_hits = actor_total = rec_hits = rec_total = 0
     for row, events in zip(gold, coded, strict=True):
-        words = {
-            w.lower()
-            for m in _EVT.findall(row.get("textInfo", {}).get("markup", ""))
-            for w in m.split()
-        }
+        words = {w.lower() for m in _EVT.findall(_markup(row)) for w in m.split()}
         event = main_event(events, words)
         g_labels.append(gold_event(row))
         p_labels.append(event.event if event else NONE)

@@ -273,10 +273,12 @@ class EventStage:
             recipients = [r for r in recipients if r.dep_ == "nsubjpass"]
         if trig.event == "ASSAULT":
             weapons = self.lexicon.words("weapon_words")
+            places = self.lexicon.words("place_nouns")
             recipients = [
                 r
                 for r in recipients
-                if r.ent_type_ not in {"GPE", "LOC", "FAC"} and r.lemma_.lower() not in weapons
+                if r.ent_type_ not in {"GPE", "LOC", "FAC"}
+                and r.lemma_.lower() not in weapons | places
             ]
             self._mode_from_subject(cand, actors)
             if any(r.lemma_.lower() in self.lexicon.words("abstract_objects") for r in recipients):
