@@ -36,7 +36,9 @@ class Settings:
             from ``MODEL_PREFERENCE``.
         gazetteer (Path | None): Gazetteer SQLite file; ``None`` uses the cached one in
             the user data directory, building it on first use.
-        batch_size (int): Docs per ``nlp.pipe`` batch.
+        batch_size (int): Docs per ``nlp.pipe`` batch, at most.
+        batch_chars (int): Characters per batch, at most: long articles make smaller
+            batches, which bounds memory (spaCy's peak grows with the batch's text).
         n_process (int): Worker processes for :class:`eventscope.Pipeline`.
         max_bytes (int): Larger articles are skipped with a clear reason.
     """
@@ -44,6 +46,7 @@ class Settings:
     model: str | None = None
     gazetteer: Path | None = None
     batch_size: int = 32
+    batch_chars: int = 40_000
     n_process: int = 1
     max_bytes: int = 2_000_000
     extra: dict[str, str] = field(default_factory=dict)
@@ -56,7 +59,7 @@ class Settings:
             raw = os.environ.get(f"EVENTSCOPE_{f.name.upper()}")
             if raw is None or f.name == "extra":
                 continue
-            if f.name in {"batch_size", "n_process", "max_bytes"}:
+            if f.name in {"batch_size", "batch_chars", "n_process", "max_bytes"}:
                 values[f.name] = int(raw)
             elif f.name == "gazetteer":
                 values[f.name] = Path(raw)

@@ -69,14 +69,21 @@ class Pipeline:
         if self.settings.n_process > 1:
             yield from self._process_parallel(articles)
             return
+        for batch in self.batches(articles):
+            yield from self._run_batch(batch)
+
+    def batches(self, articles: Iterable[Article]) -> Iterator[list[Article]]:
+        """Groups of articles bounded by count and by total characters."""
         batch: list[Article] = []
+        chars = 0
         for article in articles:
             batch.append(article)
-            if len(batch) >= self.settings.batch_size:
-                yield from self._run_batch(batch)
-                batch = []
+            chars += len(article.text)
+            if len(batch) >= self.settings.batch_size or chars >= self.settings.batch_chars:
+                yield batch
+                batch, chars = [], 0
         if batch:
-            yield from self._run_batch(batch)
+            yield batch
 
     def extract(
         self, text: str, *, published: str | date | None = None, **meta: str
@@ -105,7 +112,7 @@ class Pipeline:
     def _run_batch(self, articles: list[Article]) -> list[Result]:
         _ = self.nlp  # a model or config problem is fatal, not a per-article failure
         try:
-            docs = list(self.nlp.pipe(self._docs(articles), batch_size=self.settings.batch_size))
+            docs = list(self.nlp.pipe(self._docs(articles), batch_size=len(articles)))
             return [Result(a, records_from_doc(d)) for a, d in zip(articles, docs, strict=True)]
         except Exception:  # one bad document: retry each alone to isolate it
             if len(articles) == 1:
@@ -121,21 +128,15 @@ class Pipeline:
             return Result(article, [], error=f"pipeline failed: {type(exc).__name__}: {exc}")
 
     def _process_parallel(self, articles: Iterable[Article]) -> Iterator[Result]:
-        chunk: list[Article] = []
         settings = replace(self.settings, n_process=1)
         with ProcessPoolExecutor(
             max_workers=self.settings.n_process, initializer=_init_worker, initargs=(settings,)
         ) as pool:
             pending = []
-            for article in articles:
-                chunk.append(article)
-                if len(chunk) >= self.settings.batch_size:
-                    pending.append(pool.submit(_work, chunk))
-                    chunk = []
-                    if len(pending) >= 2 * self.settings.n_process:
-                        yield from pending.pop(0).result()
-            if chunk:
-                pending.append(pool.submit(_work, chunk))
+            for batch in self.batches(articles):
+                pending.append(pool.submit(_work, batch))
+                if len(pending) >= 2 * self.settings.n_process:
+                    yield from pending.pop(0).result()
             for future in pending:
                 yield from future.result()
 
