@@ -76,7 +76,7 @@ class EventStage:
             if cand.dropped or cand.trigger.event is None:
                 continue
             self._fill_roles(cand)
-            if self._non_political(cand):
+            if cand.trigger.event is None or self._non_political(cand):
                 continue
             cand.modality |= self._modality(cand.token, sent, year)
             mention = self._mention(cand, sent)
@@ -282,7 +282,10 @@ class EventStage:
             ]
             self._mode_from_subject(cand, actors)
             if any(r.lemma_.lower() in self.lexicon.words("abstract_objects") for r in recipients):
-                cand.trigger = Trigger(tok.lemma_, trig.pos, "ACCUSE", "disapprove", None)
+                # "attacked the budget" is criticism; "battled inflation" is no event at all
+                verbal = tok.lemma_.lower() in self.lexicon.words("verbal_attack_verbs")
+                event = "ACCUSE" if verbal else None
+                cand.trigger = Trigger(tok.lemma_, trig.pos, event, "disapprove", None)
                 cand.mode, cand.acled = "disapprove", None
         recipients = [*recipients, *cand.extra_recipients]
         if trig.territory:
