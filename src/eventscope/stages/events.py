@@ -79,6 +79,7 @@ class EventStage:
             if cand.trigger.event is None or self._non_political(cand):
                 continue
             cand.modality |= self._modality(cand.token, sent, year)
+            self._intent(cand)
             mention = self._mention(cand, sent)
             if mention.confidence >= self.min_confidence:
                 out.append(mention)
@@ -337,6 +338,8 @@ class EventStage:
                 flags.add("hypothetical")
             if any(c.dep_ == "mark" and c.lower_ in words("hypothetical_marks") for c in kids):
                 flags.add("hypothetical")
+            if any(_conditional(c, words("hypothetical_marks")) for c in kids):
+                flags.add("hypothetical")  # the main clause of "if X, Y" is conditional
             if t is not tok and t.lemma_.lower() in words("planning_verbs"):
                 flags.add("future")
             if t is not tok and t.lemma_.lower() == "fail":
@@ -346,6 +349,39 @@ class EventStage:
         if year is not None and _dated_before(tok, sent, year):
             flags.add("historical")
         return flags
+
+    def _prominence(self, tok: Token) -> float:
+        """How central the trigger is to its sentence.
+
+        The main clause asserts; a noun in "following the attack" or "after weeks of
+        fighting" refers back to something told elsewhere, so it counts for less.
+        """
+        if tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"):
+            return 1.05
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.lexicon.words("background_preps"):
+            return 0.7
+        return 1.0
+
+    def _intent(self, cand: _Cand) -> None:
+        """Stated intent is its own PLOVER event, not the act plus an auxiliary mode.
+
+        The manual: "AGREE could be SUPPORT + future, THREATEN could be ASSAULT +
+        hypothetical … the coder should always return the single event category".
+        "Is ready to send aid" is AGREE; "will storm the town" is THREATEN.  Conditions
+        ("if the army enters…") keep their hypothetical flag instead.
+        """
+        if "future" not in cand.modality or "hypothetical" in cand.modality:
+            return
+        event = cand.trigger.event or ""
+        if event in self.lexicon.words("cooperative_events"):
+            new, mode = "AGREE", None
+        elif event in self.lexicon.words("forceful_events"):
+            new, mode = "THREATEN", _THREAT_MODES.get(event)
+        else:
+            return
+        cand.trigger = Trigger(cand.trigger.lemma, cand.trigger.pos, new, mode, None)
+        cand.mode, cand.acled = mode, None
+        cand.modality.discard("future")
 
     # -- output ----------------------------------------------------------------------
 
@@ -358,6 +394,7 @@ class EventStage:
         confidence += 0.05 if cand.recipient_heads else 0.0
         if cand.modality & {"negated", "hypothetical", "future"}:
             confidence *= 0.6
+        confidence *= self._prominence(cand.token)
         context = sorted({c for c in cand.context if not c.startswith("light:")})
         return EventMention(
             trigger=sent.doc[cand.token.i : cand.token.i + 1],
@@ -436,6 +473,12 @@ def _expand(heads: list[Token], quantities: frozenset[str] = frozenset()) -> lis
                 continue
             out.append(tok)
     return out
+
+
+def _conditional(clause: Token, marks: frozenset[str]) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in marks for c in clause.children
+    )
 
 
 def _counted(tok: Token, quantities: frozenset[str]) -> Token:
