@@ -292,15 +292,38 @@ class EventStage:
         if trig.territory:
             recipients = [*recipients, *syn.prep_objects(tok, {"from"})]
         if trig.event in {"AGREE", "CONSULT"}:
-            recipients = [r for r in recipients if r.dep_ != "dobj"]
             recipients += syn.prep_objects(tok, {"with"})
+        actors = [self._antecedent(a, tok) for a in actors]
         quantities = self.lexicon.words("quantity_words")
         cand.actor_heads = [a for a in _expand(actors, quantities) if _participant(a)]
         cand.recipient_heads = [
             r
             for r in _expand(recipients, quantities)
-            if r not in cand.actor_heads and _participant(r)
+            if r not in cand.actor_heads and _participant(r) and self._party(r)
         ]
+
+    def _party(self, tok: Token) -> bool:
+        """Whether a recipient names someone: a person, group, organisation or state.
+
+        "Imposed sanctions", "lifted a restriction", "returned six artifacts" have
+        objects that are the content of the act, not its target.
+        """
+        if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return True
+        if tok.lemma_.lower() in self.lexicon.words("participant_nouns"):
+            return True
+        return any(c.ent_type_ in {"NORP", "GPE", "ORG"} for c in tok.lefts)
+
+    def _antecedent(self, subject: Token, trigger: Token) -> Token:
+        """"X said it will…": a pronoun subject under a reporting verb is X."""
+        if subject.lower_ not in self.lexicon.words("pronoun_subjects"):
+            return subject
+        for head in _verb_chain(trigger):
+            if head.lemma_.lower() in self.lexicon.words("speech_verbs"):
+                speakers = [s for s in syn.subjects(head) if s.pos_ != "PRON"]
+                if speakers:
+                    return speakers[0]
+        return subject
 
     def _mode_from_subject(self, cand: _Cand, actors: list[Token]) -> None:
         """ "Warplanes struck …": the attacker's means sets the mode when the verb does not."""
@@ -422,8 +445,13 @@ def _refine(keep: _Cand, other: _Cand) -> None:
 
 
 def _targets(tok: Token) -> list[Token]:
-    """Who or what an action is aimed at: objects, target prepositions, 'targeting X'."""
+    """Who or what an action is aimed at: objects, target prepositions, 'targeting X'.
+
+    Prepositions on the object count too: "imposed sanctions on Lebanon".
+    """
     out = [*syn.objects(tok), *syn.prep_objects(tok, {"against", "on", "upon"})]
+    for obj in syn.objects(tok):
+        out.extend(syn.prep_objects(obj, {"against", "on", "upon"}))
     for child in tok.children:
         if child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in {"target", "hit"}:
             out.extend(syn.objects(child))
