@@ -150,3 +150,45 @@ def test_events_claim_of_responsibility_names_the_actor(code) -> None:  # type: 
 def test_events_verbal_attack_on_a_plan_is_criticism(code) -> None:  # type: ignore[no-untyped-def]
     (m,) = code("Opposition leaders attacked the budget proposal.")
     assert (m.event, m.mode) == ("ACCUSE", "disapprove")
+
+
+def test_events_apposition_is_not_part_of_the_actor(code) -> None:  # type: ignore[no-untyped-def]
+    (m,) = code("Hayat Tahrir al-Sham, a jihadist alliance, attacked army positions near Idlib.")
+    assert _texts(m.actor_spans) == ["Hayat Tahrir al-Sham"]
+
+
+def test_events_pronoun_subject_under_reporting_verb_is_the_speaker(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The Royal Navy said it would release the tanker next week.")
+    release = next(m for m in events if m.trigger.text == "release")
+    assert _texts(release.actor_spans) == ["Royal Navy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Japan is ready to send aid to the flood victims.", "AGREE"),
+        ("The rebels will attack the capital, their commander said.", "THREATEN"),
+    ],
+)
+def test_events_stated_intent_is_agree_or_threaten(code, text, event) -> None:  # type: ignore[no-untyped-def]
+    assert event in [m.event for m in code(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The UN Security Council imposed sanctions on Lebanon.", ["Lebanon"]),
+        ("The army lifted a travel restriction in the north.", []),
+        ("Putin will meet Erdogan in Ankara.", ["Erdogan"]),
+    ],
+)
+def test_events_recipients_are_parties_not_content(code, text, recipient) -> None:  # type: ignore[no-untyped-def]
+    (m,) = code(text)
+    assert _texts(m.recipient_spans) == recipient
+
+
+def test_events_reported_speech_keeps_the_speakers_act_only(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Ukraine accused Russia of shelling a power plant.")
+    assert [(m.event, _texts(m.actor_spans), _texts(m.recipient_spans)) for m in events] == [
+        ("ACCUSE", ["Ukraine"], ["Russia"])
+    ]

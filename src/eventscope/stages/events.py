@@ -62,13 +62,27 @@ class EventStage:
         article = doc._.article
         year = article.published.year if article is not None and article.published else None
         events: list[EventMention] = []
+        # Dated entities once per doc: reading doc.ents per sentence is quadratic.
+        years = [e for e in doc.ents if e.label_ == "DATE" and _YEAR.search(e.text)]
         for sent in doc.sents:
-            events.extend(self.code_sentence(sent, year))
+            events.extend(self.code_sentence(sent, year, years))
         doc._.events = events
         return doc
 
-    def code_sentence(self, sent: Span, year: int | None = None) -> list[EventMention]:
-        """Event mentions in one sentence, in trigger order."""
+    def code_sentence(
+        self, sent: Span, year: int | None = None, years: list[Span] | None = None
+    ) -> list[EventMention]:
+        """Event mentions in one sentence, in trigger order.
+
+        Args:
+            sent (Span): The sentence.
+            year (int | None): Publication year, to flag earlier dated events historical.
+            years (list[Span] | None): The doc's DATE entities naming a year; found from
+                the sentence when not given.
+        """
+        if years is None:
+            years = [e for e in sent.ents if e.label_ == "DATE" and _YEAR.search(e.text)]
+        dated = [e for e in years if sent.start <= e.start < sent.end]
         cands = {c.token.i: c for c in (self._candidate(t) for t in sent) if c is not None}
         self._apply_structure(cands)
         out = []
@@ -78,7 +92,7 @@ class EventStage:
             self._fill_roles(cand)
             if cand.trigger.event is None or self._non_political(cand):
                 continue
-            cand.modality |= self._modality(cand.token, sent, year)
+            cand.modality |= self._modality(cand.token, sent, year, dated)
             self._intent(cand)
             mention = self._mention(cand, sent)
             if mention.confidence >= self.min_confidence:
@@ -315,7 +329,7 @@ class EventStage:
         return any(c.ent_type_ in {"NORP", "GPE", "ORG"} for c in tok.lefts)
 
     def _antecedent(self, subject: Token, trigger: Token) -> Token:
-        """"X said it will…": a pronoun subject under a reporting verb is X."""
+        """ "X said it will…": a pronoun subject under a reporting verb is X."""
         if subject.lower_ not in self.lexicon.words("pronoun_subjects"):
             return subject
         for head in _verb_chain(trigger):
@@ -347,7 +361,7 @@ class EventStage:
 
     # -- modality --------------------------------------------------------------------
 
-    def _modality(self, tok: Token, sent: Span, year: int | None) -> set[str]:
+    def _modality(self, tok: Token, sent: Span, year: int | None, dated: list[Span]) -> set[str]:
         words = self.lexicon.words
         flags: set[str] = set()
         chain = [tok, *_verb_chain(tok)]
@@ -369,7 +383,7 @@ class EventStage:
                 flags.add("negated")
             if t is not tok and t.lemma_.lower() in words("speech_verbs"):
                 flags.add("reported")
-        if year is not None and _dated_before(tok, sent, year):
+        if year is not None and _dated_before(tok, sent, year, dated):
             flags.add("historical")
         return flags
 
@@ -546,9 +560,8 @@ def _verb_chain(tok: Token) -> list[Token]:
     return out
 
 
-def _dated_before(tok: Token, sent: Span, year: int) -> bool:
+def _dated_before(tok: Token, sent: Span, year: int, dates: list[Span]) -> bool:
     """True when the date nearest the trigger names an earlier year ("in March 2015")."""
-    dates = [e for e in sent.ents if e.label_ == "DATE" and _YEAR.search(e.text)]
     if not dates:
         return False
     nearest = min(dates, key=lambda e: abs(e.start - tok.i))

@@ -59,6 +59,8 @@ class Lexicon:
         self.entries: dict[tuple[str, str], list[Trigger]] = {}
         for entry in entries:
             self.entries.setdefault((entry.lemma, entry.pos), []).append(entry)
+        # Last words of every key: a cheap test that rules out most tokens at once.
+        self.heads = frozenset(lemma.split()[-1] for lemma, _ in self.entries)
         self.filters = {k: frozenset(v) for k, v in filters.items() if k != "_meta"}
 
     def words(self, name: str) -> frozenset[str]:
@@ -67,10 +69,12 @@ class Lexicon:
 
     def candidates(self, token: Token) -> list[Trigger]:
         """Entries that could fire on ``token``, multi-word keys first."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.heads and token.lower_ not in self.heads:
+            return []
         pos = _coarse_pos(token)
         if pos is None:
             return []
-        lemma = token.lemma_.lower()
         keys = []
         if pos == "NOUN":
             mods = [c.lemma_.lower() for c in token.lefts if c.dep_ in {"compound", "amod"}]
