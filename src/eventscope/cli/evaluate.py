@@ -38,19 +38,33 @@ def command(bench: str, data_dir: Path, limit: int | None, results: Path) -> Non
     Examples:
       eventscope evaluate plover --data ../shared/data
       eventscope evaluate geo --data ../shared/data --limit 50
-    Use `eventscope evaluate list` to see every benchmark.
+      eventscope evaluate events --data ../shared/data   # every event-coding benchmark
+      eventscope evaluate all --data ../shared/data
+    Use `eventscope evaluate list` to see every benchmark and group.
     """
     benches = registry()
+    from ..evaluate.benchmarks import GROUPS
+
     if bench == "list":
         for name, (_, help_text) in benches.items():
-            click.echo(f"{name:12} {help_text}")
+            click.echo(f"{name:16} {help_text}")
+        for group, members in GROUPS.items():
+            click.echo(f"{group:16} group: {', '.join(members)}")
+        click.echo(f"{'all':16} every benchmark")
         return
-    if bench not in benches:
-        raise EvaluationError(Messages.E041.format(name=bench, choices=", ".join(benches)))
-    fn, _ = benches[bench]
-    result: BenchmarkResult = fn(data_dir, limit=limit)
-    _print(result)
+    names = list(benches) if bench == "all" else list(GROUPS.get(bench, (bench,)))
+    for name in names:
+        if name not in benches:
+            raise EvaluationError(Messages.E041.format(name=name, choices=", ".join(benches)))
     results.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        fn, _ = benches[name]
+        result: BenchmarkResult = fn(data_dir, limit=limit)
+        _print(result)
+        _save(result, results, limit)
+
+
+def _save(result: BenchmarkResult, results: Path, limit: int | None) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%d")
     path = results / f"{result.name}-{stamp}.json"
     payload = json.loads(result.to_json())
