@@ -18,6 +18,14 @@ from eventscope.nlp import extensions  # noqa: F401  (registers Doc attributes)
 from eventscope.readers.article import Article
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_files(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep a developer's own actor additions out of the tests."""
+    import os
+
+    os.environ["EVENTSCOPE_USER_ACTORS"] = str(tmp_path_factory.mktemp("user") / "actors.jsonl")
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The bare English model, without eventscope stages."""

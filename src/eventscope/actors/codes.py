@@ -77,6 +77,15 @@ _RELIGION: frozenset[str] = frozenset(
     {"REL", "MUS", "CHR", "JEW", "BUD", "HIN", "SIK", "CTH", "PRO", "SHI", "SUN", "MOS", "TAO"}
 )
 
+#: Every PLOVER v0.8 sector code (manual, "Sector Codes" table).
+PLOVER_SECTORS: frozenset[str] = frozenset(
+    {
+        "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR",
+        "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL",
+        "SOC",
+    }
+)  # fmt: skip
+
 #: PLOVER sectors that are state organs: ACLED inter 1 at home, 8 abroad.
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 #: Sectors that name an armed non-state actor, for "the group" back-references.

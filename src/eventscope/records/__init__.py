@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from .build import records_from_doc
-from .model import ACLED_COLUMNS, AcledView, Actor, Bounds, Event, EventDate, Evidence, Location
+from .model import (
+    ACLED_COLUMNS,
+    AcledView,
+    Actor,
+    Bounds,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Source,
+)
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -14,5 +24,6 @@ __all__ = [
     "EventDate",
     "Evidence",
     "Location",
+    "Source",
     "records_from_doc",
 ]

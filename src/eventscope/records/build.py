@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from .._types import QUAD
 from ..nlp.mentions import ActorRef, DateValue, EventMention
 from .acled import acled_type, acled_view
-from .model import Actor, Bounds, Event, EventDate, Evidence, Location
+from .model import Actor, Bounds, Event, EventDate, Evidence, Location, Source
 
 NO_DATE_WARNING = "no publication date: relative dates are unresolved (precision unknown)"
 
@@ -62,8 +62,20 @@ def _record(
         notes=m.sentence.text,
         source=meta.get("source"),
     )
+    eid = event_id(article_id, m)
+    own = Source(
+        article_id=article_id,
+        event_id=eid,
+        sentence=evidence.sentence,
+        start=evidence.start,
+        end=evidence.end,
+        title=meta.get("title"),
+        url=meta.get("url"),
+        source=meta.get("source"),
+        published=meta.get("published"),
+    )
     return Event(
-        id=event_id(article_id, m),
+        id=eid,
         article_id=article_id,
         event=m.event,
         mode=m.mode,
@@ -80,6 +92,7 @@ def _record(
         acled=view,
         article=meta,
         warnings=list(warnings),
+        sources=[own],
     )
 
 

@@ -99,6 +99,25 @@ ACLED_COLUMNS: tuple[str, ...] = tuple(AcledView.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
+class Source:
+    """One report of an event: which article said it, and in which sentence.
+
+    A record coded from one sentence has one source; deduplication merges reports of
+    the same real-world event into one record listing every source.
+    """
+
+    article_id: str
+    event_id: str
+    sentence: str
+    start: int
+    end: int
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     """One coded event.
 
@@ -116,6 +135,7 @@ class Event:
             (verbal events) and for negated, hypothetical or future ones.
         article (dict): title, url, source and published date of the article.
         warnings (list[str]): Notes about this record (e.g. no publication date).
+        sources (list[Source]): Every report of this event (one until deduplicated).
     """
 
     id: str
@@ -135,6 +155,7 @@ class Event:
     acled: AcledView | None
     article: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict in field order."""
@@ -163,4 +184,5 @@ class Event:
             acled=AcledView(**acled) if acled else None,
             article=dict(data.get("article", {})),
             warnings=list(data.get("warnings", [])),
+            sources=[Source(**x) for x in data.get("sources", [])],
         )

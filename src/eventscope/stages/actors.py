@@ -58,8 +58,15 @@ class ActorStage:
         return doc
 
     def resolve_span(self, span: Span, memory: DocMemory) -> ActorRef:
-        """One span -> ActorRef, with offsets into the article text."""
-        return self.resolver.resolve(span.text, start_char=span.start_char, memory=memory)
+        """One span -> ActorRef, with offsets into the article text.
+
+        The span's syntactic root is its head noun ("Doctors" in "Doctors from American
+        aid groups"), which decides the sector better than the last word does.
+        """
+        head = span.root.idx - span.start_char if len(span) else None
+        return self.resolver.resolve(
+            span.text, start_char=span.start_char, memory=memory, head=head
+        )
 
     # -- document context ---------------------------------------------------------
 
