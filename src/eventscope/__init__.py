@@ -25,6 +25,7 @@ from .errors import (
     StageError,
     StoreError,
 )
+from .gazetteer.geoparse import geoparse
 from .pipeline import Pipeline, Result
 from .readers.article import Article, Skipped
 from .records import AcledView, Actor, Bounds, Event, EventDate, Evidence, Location
@@ -69,6 +70,7 @@ __all__ = [
     "StageError",
     "StoreError",
     "extract",
+    "geoparse",
 ]
 
 # Show the public path in reprs and docs (as httpx does).

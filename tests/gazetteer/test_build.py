@@ -99,3 +99,24 @@ def test_gazetteer_survives_pickling_for_worker_processes(tiny: Gazetteer) -> No
 
     copy = pickle.loads(pickle.dumps(tiny))
     assert copy.lookup("Aleppo") == tiny.lookup("Aleppo")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Maarat al-Numan", "Ma'arrat an-Nu'man"),
+        ("Deir ez-Zor", "Deir al Zor"),
+        ("Tall Abyad", "Tal Abyad"),
+    ],
+)
+def test_build_loose_keys_unify_romanisations(a: str, b: str) -> None:
+    from eventscope.gazetteer.normalize import loose, normalize
+
+    assert loose(normalize(a)) == loose(normalize(b))
+
+
+def test_build_loose_key_only_folds_doubled_letters_and_articles() -> None:
+    from eventscope.gazetteer.normalize import loose, normalize
+
+    assert loose(normalize("Aleppo")) == "alepo"
+    assert loose(normalize("Kabul")) == "kabul"

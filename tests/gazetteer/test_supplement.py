@@ -38,9 +38,28 @@ def test_supplement_entries_are_found_by_name(full: Gazetteer) -> None:
 
 
 def test_demonyms_point_at_known_countries(full: Gazetteer) -> None:
-    unknown = sorted({iso2 for iso2 in demonym_records().values() if not full.country_name(iso2)})
+    unknown = sorted({word for word in demonym_records() if full.demonym_resolution(word) is None})
     assert unknown == []
     assert len(demonym_records()) > 180
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "code"),
+    [("European", "Europe", "CONT"), ("Africans", "Africa", "CONT"), ("Syrian", "Syria", "PCLI")],
+)
+def test_demonyms_resolve_to_continents_and_countries(
+    full: Gazetteer, word: str, name: str, code: str
+) -> None:
+    res = full.demonym_resolution(word)
+    assert res is not None and (res.name, res.feature_code) == (name, code)
+
+
+@pytest.mark.parametrize(("iso2", "lat", "lon"), [("US", 39.76, -98.5), ("JP", 35.69, 139.75)])
+def test_countries_sit_at_their_geonames_point(
+    full: Gazetteer, iso2: str, lat: float, lon: float
+) -> None:
+    res = full.country_resolution(iso2)
+    assert res is not None and distance_km(res.lat, res.lon, lat, lon) < 5
 
 
 def test_alias_rows_point_at_known_codes(full: Gazetteer) -> None:

@@ -184,3 +184,32 @@ def test_places_feature_precision(code: str, cls: str, admin1: str | None, expec
 
     res = Resolution("x", 1, 0.0, 0.0, "SY", admin1, cls, code)
     assert feature_precision(res) == expected
+
+
+def test_places_records_carry_offsets_role_and_resolution(nlp: Language, gaz_path: Path) -> None:
+    from eventscope.gazetteer.geoparse import place_records
+
+    text = "Moscow backs the offensive on Aleppo."
+    doc = _run(nlp, gaz_path, text, [("backs", "SUPPORT", {"actor": (0, 1)})])
+    records = place_records(doc)
+    assert [(r["text"], r["role"]) for r in records] == [
+        ("Moscow", "metonymy"),
+        ("Aleppo", "event_location"),
+    ]
+    aleppo = records[1]
+    assert text[aleppo["start"] : aleppo["end"]] == "Aleppo"
+    assert aleppo["resolution"]["country_code"] == "SY"
+    assert set(aleppo["resolution"]) == {
+        "name", "geonameid", "lat", "lon", "country_code", "admin1", "feature_class"
+    }  # fmt: skip
+
+
+def test_places_geoparse_function_runs_whole_pipeline(gaz_path: Path) -> None:
+    from eventscope.config import Settings
+    from eventscope.gazetteer.geoparse import geoparse
+    from eventscope.pipeline import Pipeline
+
+    pipe = Pipeline(Settings(gazetteer=gaz_path))
+    records = geoparse("Protesters gathered in Aleppo on Friday.", pipeline=pipe)
+    assert [r["text"] for r in records] == ["Aleppo"]
+    assert records[0]["resolution"]["name"] == "Aleppo"

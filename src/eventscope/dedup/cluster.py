@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from itertools import combinations
 
 from ..records import Bounds, Event, Source
-from .match import DEFAULT, MatchSettings, compatible
+from .match import DEFAULT, MatchSettings, compatible, places_consistent
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
@@ -35,7 +35,11 @@ def pairs(events: Sequence[Event], settings: MatchSettings = DEFAULT) -> Iterabl
 
 
 def cluster(events: Sequence[Event], settings: MatchSettings = DEFAULT) -> list[list[Event]]:
-    """Groups of events that report the same real-world event (single links)."""
+    """Groups of events that report the same real-world event.
+
+    Compatible pairs are linked, except where a link would put two located reports
+    of different places in one group.
+    """
     parent = list(range(len(events)))
 
     def find(i: int) -> int:
@@ -44,8 +48,21 @@ def cluster(events: Sequence[Event], settings: MatchSettings = DEFAULT) -> list[
             i = parent[i]
         return i
 
+    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
     for i, j in pairs(events, settings):
-        parent[find(j)] = find(i)
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        # Single links alone would chain Caracas to Maracaibo through an unlocated
+        # report; two groups join only if every located pair across them agrees.
+        if not all(
+            places_consistent(events[x], events[y], settings)
+            for x in members[ri]
+            for y in members[rj]
+        ):
+            continue
+        parent[rj] = ri
+        members[ri].extend(members.pop(rj))
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
         groups.setdefault(find(i), []).append(event)

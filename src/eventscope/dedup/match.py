@@ -2,16 +2,17 @@
 
 All of these must hold (ACLED's own dedup rules are of this shape):
 
-- the same kind of event: the same PLOVER type, and for violence the same broad
-  ACLED family (a battle is not a protest);
+- the same kind of event: the same PLOVER type (reports often disagree on the ACLED
+  sub-type of one attack: "airstrikes" in one, "killed civilians" in another);
 - the same reality: an asserted event never merges with a negated, hypothetical or
   future one;
 - places that agree: within ``max_km`` of each other, or the same admin1 area, or one
   of them unlocated but in the same country as the other's actors;
 - dates that overlap, allowing ``date_slack_days`` for reports that date the same event
   a day apart ("yesterday" in one, "on Monday" in another);
-- actors that do not contradict: when both name a canonical actor on the same side,
-  at least one must be shared.
+- perpetrators that do not contradict: when both name canonical actors, at least one
+  must be shared or agree on country and sector.  Recipients are not compared: reports
+  describe victims too differently ("civilians", "a dozen opposition members").
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ DEFAULT = MatchSettings()
 
 def compatible(a: Event, b: Event, settings: MatchSettings = DEFAULT) -> bool:
     """True when ``a`` and ``b`` may report the same event."""
-    if a.event != b.event or _family(a) != _family(b):
+    if a.event != b.event:
         return False
     if bool(UNREAL & set(a.modality)) != bool(UNREAL & set(b.modality)):
         return False
@@ -52,12 +53,15 @@ def compatible(a: Event, b: Event, settings: MatchSettings = DEFAULT) -> bool:
         _dates_overlap(a, b, settings)
         and _places_agree(a, b, settings)
         and _actors_agree(a.actor, b.actor)
-        and _actors_agree(a.recipient, b.recipient)
     )
 
 
-def _family(e: Event) -> str | None:
-    return e.acled.event_type if e.acled else None
+def places_consistent(a: Event, b: Event, settings: MatchSettings = DEFAULT) -> bool:
+    """Both located, and close enough to be one place (used across whole clusters)."""
+    la, lb = a.location, b.location
+    if la is None or lb is None or la.lat is None or lb.lat is None:
+        return True
+    return _places_agree(a, b, settings)
 
 
 def _interval(e: Event) -> tuple[date, date] | None:

@@ -16,6 +16,7 @@ _MODULES = (
     "time",
     "sizes",
     "actors",
+    "dedup",
 )
 
 # Named groups, so that one command runs every benchmark of an issue.

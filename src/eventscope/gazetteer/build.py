@@ -26,7 +26,7 @@ from .records import Admin1Record, CountryRecord, PlaceRecord, Sources
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 FILENAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 SCHEMA = """
@@ -44,7 +44,7 @@ CREATE TABLE places(
     population INTEGER, lat REAL, lon REAL, source TEXT, prior REAL);
 CREATE TABLE names(key TEXT, place_id INTEGER, is_primary INTEGER,
     PRIMARY KEY(key, place_id)) WITHOUT ROWID;
-CREATE TABLE demonyms(key TEXT PRIMARY KEY, iso2 TEXT) WITHOUT ROWID;
+CREATE TABLE demonyms(key TEXT PRIMARY KEY, iso2 TEXT, place_id INTEGER) WITHOUT ROWID;
 CREATE TEMP TABLE alt(geonameid INTEGER, key TEXT);
 """
 
@@ -331,6 +331,23 @@ def _plural_keys(word: str) -> set[str]:
     return keys
 
 
+def _demonym_target(conn: sqlite3.Connection, value: str) -> tuple[str | None, int | None]:
+    """(iso2, place id) a demonym points at: a country code, or a continent/region name."""
+    if len(value) == 2 and value.isupper():
+        row = conn.execute("SELECT place_id FROM countries WHERE iso2 = ?", (value,)).fetchone()
+        return value, row[0] if row else None
+    row = conn.execute(
+        "SELECT id FROM places WHERE name = ? AND feature_class = 'L' ORDER BY prior DESC",
+        (value,),
+    ).fetchone()
+    return None, row[0] if row else None
+
+
 def _write_demonyms(conn: sqlite3.Connection, demonyms: dict[str, str]) -> None:
-    rows = [(key, iso2) for word, iso2 in demonyms.items() for key in _plural_keys(word)]
-    conn.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?)", rows)
+    rows = []
+    for word, value in demonyms.items():
+        iso2, place_id = _demonym_target(conn, value)
+        if iso2 is None and place_id is None:
+            continue
+        rows += [(key, iso2, place_id) for key in _plural_keys(word)]
+    conn.executemany("INSERT OR IGNORE INTO demonyms VALUES (?,?,?)", rows)

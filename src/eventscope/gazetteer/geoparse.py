@@ -20,6 +20,9 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -68,19 +71,29 @@ STOP_NAMES = frozenset(
         "news", "times", "post", "press", "today", "reuters", "ap", "afp", "bbc", "cnn",
         "chairman", "general", "colonel", "captain", "major", "governor", "mayor", "king",
         "queen", "prince", "said", "says", "but", "and", "the", "of", "by", "for",
+        "no", "man", "miss", "act", "do", "metro", "lake", "northwest", "northeast",
+        "southwest", "southeast",
     }
 )  # fmt: skip
 
 MIN_PRIOR_SINGLE = 5.0  # gazetteer-only single token: ~100k people, an admin1 or a country
 MIN_PRIOR_MULTI = 4.0  # multi-token names are rarer by chance
 MIN_PRIOR_ENTITY = 6.5  # an ORG/PERSON entity re-read as a place must be very prominent
+MIN_PRIOR_EMBEDDED = 5.0  # a place opening an organisation's name ("Ohio State Police")
+# A person's name that starts like a place starts with a first name ("Madison Smith").
+EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
+MIN_PRIOR_ACRONYM = 8.0  # an all-capitals token ("PA", "SWAT") must be a country-sized name
+MIN_PRIOR_PIECE = 5.0  # a known piece of an unknown name ("Dubai" in "Dubai World Cup")
 
 W_CONTAINER_COUNTRY = 6.0
 W_CONTAINER_ADMIN1 = 4.0
 W_CONTAINER_NEAR = 3.0
 W_FOCUS = 4.0
-W_ADMIN1_COHERENCE = 2.0
+W_ADMIN1_COHERENCE = 6.0
 W_KIND = 2.0
+COHERENCE_TEMPERATURE = 0.5  # how sharply a name's prior concentrates its vote
+COHERENCE_ROUNDS = 2
+DEMONYM_WEIGHT = 0.5  # "Syrian" hints at the country less than a named place does
 
 
 @dataclass
@@ -224,12 +237,37 @@ def _entity_places(doc: Doc, gaz: Gazetteer) -> list[Found]:
         span = _strip_determiner(ent)
         if ent.label_ in NE_PLACE:
             found.append(Found(span, "ner"))
-        elif ent.label_ == "NORP" and gaz.demonym(span.text):
+        elif ent.label_ == "NORP" and gaz.is_demonym(span.text):
             found.append(Found(span, "demonym"))
         elif ent.label_ not in NE_NEVER and span.text.lower() not in STOP_NAMES:
             prior = gaz.known([span.text]).get(normalize(span.text), -99.0)
             if prior >= _entity_threshold(ent):
                 found.append(Found(span, "gazetteer"))
+            elif ent.label_ in EMBEDDING_LABELS:
+                found += _embedded_places(span, gaz)
+    return found
+
+
+def _embedded_places(ent: Span, gaz: Gazetteer) -> list[Found]:
+    """Places named inside an organisation's name.
+
+    "Gainesville Police Department" and "University of Texas" name a place as part
+    of the organisation; geoparsing corpora count those toponyms.  Only the name's
+    opening words or the words after its "of" are tried, and only prominent names.
+    """
+    starts = [ent.start] + [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+    found: list[Found] = []
+    for start in starts:
+        end = start
+        while end < ent.end and _is_name_token(ent.doc[end]) and end - start < 4:
+            end += 1
+        for stop in range(end, start, -1):
+            if stop - start == ent.end - ent.start:
+                continue  # the whole entity was already tried
+            gram = ent.doc[start:stop]
+            if gaz.known([gram.text]).get(normalize(gram.text), -99.0) >= MIN_PRIOR_EMBEDDED:
+                found.append(Found(gram, "gazetteer"))
+                break
     return found
 
 
@@ -264,6 +302,8 @@ def _ngram_places(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Found]:
             for b in range(min(len(run), a + 4), a, -1):
                 gram = run[a:b]
                 need = MIN_PRIOR_SINGLE if len(gram) == 1 else MIN_PRIOR_MULTI
+                if gram.text.isupper():
+                    need = max(need, MIN_PRIOR_ACRONYM)
                 if known.get(normalize(gram.text), -99.0) >= need:
                     found.append(Found(gram, "gazetteer"))
                     a = b - 1
@@ -300,8 +340,24 @@ def recognize(doc: Doc, gaz: Gazetteer) -> list[Found]:
 # --- resolution -------------------------------------------------------------------------
 
 
+def _sub_spans(span: Span) -> list[Span]:
+    """Shorter capitalised pieces of a name, longest first, left to right."""
+    out = []
+    for size in range(len(span) - 1, 0, -1):
+        for a in range(len(span) - size + 1):
+            piece = span[a : a + size]
+            if piece[0].text[:1].isupper() and piece[-1].text[:1].isupper():
+                out.append(piece)
+    return out
+
+
 def _candidates(f: Found, gaz: Gazetteer) -> list[Candidate]:
-    """Entries for the full text, else for the name without its place noun."""
+    """Entries for the full text, else without its place noun, else for a known piece.
+
+    The last step resolves names the gazetteer lacks through the place inside them
+    ("Dubai World Cup" -> Dubai, "Colorado State University" -> Colorado), but only
+    pieces prominent enough that a chance match is unlikely.
+    """
     f.lookup_text = f.span.text
     cands = gaz.candidates(f.span.text)
     last = f.span[-1].lower_
@@ -310,6 +366,14 @@ def _candidates(f: Found, gaz: Gazetteer) -> list[Candidate]:
         if not cands:
             f.lookup_text = f.span[:-1].text
             cands = gaz.candidates(f.lookup_text)
+    if not cands and len(f.span) > 1:
+        for piece in _sub_spans(f.span):
+            if piece.text.lower() in STOP_NAMES:
+                continue
+            found = gaz.candidates(piece.text)
+            if found and found[0].prior >= MIN_PRIOR_PIECE:
+                f.lookup_text = piece.text
+                return found
     return cands
 
 
@@ -355,56 +419,110 @@ def _container_bonus(cand: Resolution, container: Resolution | None) -> float:
     return bonus
 
 
-def _score(
-    f: Found, cand: Candidate, countries: Counter[str], admins: Counter[tuple[str, str]]
-) -> float:
+def _group_key(f: Found) -> str:
+    """Mentions of the same name form one group: repeating a name is not more evidence."""
+    return normalize(f.lookup_text or f.span.text)
+
+
+def _distribution(scores: list[float]) -> list[float]:
+    """Softmax over candidate scores (log10 scale), softened by ``COHERENCE_TEMPERATURE``."""
+    top = max(scores)
+    weights = [10 ** ((s - top) * COHERENCE_TEMPERATURE) for s in scores]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+@dataclass
+class _Support:
+    """How strongly each group points at each country and first-level unit."""
+
+    countries: dict[str, Counter[str]] = field(default_factory=dict)
+    admins: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+
+    def add(self, group: str, res: Resolution, weight: float) -> None:
+        if not res.country_code:
+            return
+        self.countries.setdefault(group, Counter())[res.country_code] += weight
+        if res.admin1:
+            self.admins.setdefault(group, Counter())[(res.country_code, res.admin1)] += weight
+
+    def others(self, group: str, res: Resolution) -> tuple[float, float]:
+        """Country and admin1 support for ``res`` from every group but its own."""
+        if not res.country_code:
+            return 0.0, 0.0
+        country = sum(c[res.country_code] for g, c in self.countries.items() if g != group)
+        admin = 0.0
+        if res.admin1:
+            key = (res.country_code, res.admin1)
+            admin = sum(a[key] for g, a in self.admins.items() if g != group)
+        return country, admin
+
+
+def _saturate(value: float) -> float:
+    """0 -> 0, 1 -> 0.5, many -> 1: the first piece of evidence counts most."""
+    return value / (value + 1.0)
+
+
+def _score(f: Found, cand: Candidate, support: _Support) -> float:
     res = cand.resolution
     score = cand.prior
     score += _container_bonus(res, f.container.resolution if f.container else None)
-    total = sum(countries.values())
-    if total and res.country_code:
-        own = 1 if f.resolution and f.resolution.country_code == res.country_code else 0
-        share = (countries[res.country_code] - own) / max(total - 1, 1)
-        if not (res.feature_code or "").startswith("PCL"):
-            score += W_FOCUS * max(share, 0.0)
-    admin_total = sum(admins.values())
-    if admin_total and res.country_code and res.admin1:
-        score += W_ADMIN1_COHERENCE * admins[(res.country_code, res.admin1)] / admin_total
+    country, admin = support.others(_group_key(f), res)
+    if not (res.feature_code or "").startswith("PCL"):
+        score += W_FOCUS * _saturate(country)
+    score += W_ADMIN1_COHERENCE * _saturate(admin)
     if f.kind and _kind_matches(f.kind, res):
         score += W_KIND
     return score
 
 
+def _support(found: list[Found], scored: dict[int, list[float]]) -> _Support:
+    """Spread each group's belief over its candidates' countries and admin1 units.
+
+    A group is counted once however often its name recurs; a demonym or an unambiguous
+    name gives its whole weight to one country, an ambiguous one spreads it.
+    """
+    support = _Support()
+    seen: set[str] = set()
+    for f in found:
+        group = _group_key(f)
+        if group in seen:
+            continue
+        seen.add(group)
+        if f.source == "demonym" or not f.candidates:
+            if f.resolution is not None:
+                support.add(group, f.resolution, DEMONYM_WEIGHT if f.source == "demonym" else 1.0)
+            continue
+        probs = _distribution(scored[id(f)])
+        for cand, prob in zip(f.candidates, probs, strict=True):
+            support.add(group, cand.resolution, prob)
+    return support
+
+
 def resolve(found: list[Found], gaz: Gazetteer) -> None:
     """Choose an entry for each mention: priors first, then with document context."""
+    scored: dict[int, list[float]] = {}
     for f in found:
         if f.source == "demonym":
-            iso2 = gaz.demonym(f.span.text)
-            f.resolution = gaz.country_resolution(iso2) if iso2 else None
+            f.resolution = gaz.demonym_resolution(f.span.text)
             continue
         f.candidates = _candidates(f, gaz)
         if f.candidates:
-            f.resolution = max(
-                f.candidates,
-                key=lambda c: c.prior + (W_KIND if _kind_matches(f.kind, c.resolution) else 0),
-            ).resolution
+            scored[id(f)] = [
+                c.prior + (W_KIND if _kind_matches(f.kind, c.resolution) else 0)
+                for c in f.candidates
+            ]
+            f.resolution = f.candidates[
+                max(range(len(f.candidates)), key=scored[id(f)].__getitem__)
+            ].resolution
     _find_containers(found)
-    for _ in range(2):  # second pass sees containers/focus already resolved in context
-        countries: Counter[str] = Counter(
-            f.resolution.country_code for f in found if f.resolution and f.resolution.country_code
-        )
-        admins: Counter[tuple[str, str]] = Counter(
-            (f.resolution.country_code, f.resolution.admin1)
-            for f in found
-            if f.resolution
-            and f.resolution.country_code
-            and f.resolution.admin1
-            and f.source != "demonym"
-        )
+    for _ in range(COHERENCE_ROUNDS):  # each round sees the previous round's beliefs
+        support = _support(found, scored)
         for f in found:
             if f.candidates:
-                best = max(f.candidates, key=lambda c, f=f: _score(f, c, countries, admins))
-                f.resolution = best.resolution
+                scored[id(f)] = [_score(f, c, support) for c in f.candidates]
+                best = max(range(len(f.candidates)), key=scored[id(f)].__getitem__)
+                f.resolution = f.candidates[best].resolution
 
 
 def find_places(doc: Doc, gaz: Gazetteer) -> list[Found]:
@@ -412,3 +530,62 @@ def find_places(doc: Doc, gaz: Gazetteer) -> list[Found]:
     found = recognize(doc, gaz)
     resolve(found, gaz)
     return found
+
+
+# --- the geoparser as a tool of its own --------------------------------------------------
+
+RESOLUTION_FIELDS = ("name", "geonameid", "lat", "lon", "country_code", "admin1", "feature_class")
+
+
+def place_record(article_id: str, mention: PlaceMention) -> dict[str, Any]:
+    """One place mention as the JSON object ``eventscope places`` prints."""
+    res = mention.resolution
+    return {
+        "article_id": article_id,
+        "text": mention.text,
+        "start": mention.start_char,
+        "end": mention.end_char,
+        "role": mention.role,
+        "resolution": None if res is None else {k: getattr(res, k) for k in RESOLUTION_FIELDS},
+    }
+
+
+def place_records(doc: Doc) -> list[dict[str, Any]]:
+    """Records for every place the pipeline found in ``doc`` (in text order)."""
+    article = getattr(doc._, "article", None)
+    article_id = article.id if article is not None else ""
+    places = getattr(doc._, "places", None) or []
+    ordered = sorted(places, key=lambda m: (m.start_char, m.end_char))
+    return [place_record(article_id, m) for m in ordered]
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Any:
+    from ..pipeline import Pipeline  # late: the pipeline imports the places stage
+
+    return Pipeline()
+
+
+def geoparse(
+    text: str, *, published: str | date | None = None, pipeline: Any = None
+) -> list[dict[str, Any]]:
+    """Every place mention in ``text`` with its role and resolution.
+
+    The whole pipeline runs, because a place's role (``event_location``, ``metonymy``,
+    ``comparison``, ``other``) depends on the events found around it.
+
+    Example::
+
+        >>> from eventscope import geoparse
+        >>> [p["resolution"]["country_code"] for p in geoparse("Rebels shelled Aleppo.")]
+        ['SY']
+    """
+    from ..readers.article import Article, text_id
+
+    pipe = pipeline or _default_pipeline()
+    pub = date.fromisoformat(published) if isinstance(published, str) else published
+    article = Article(id=text_id(text), text=text, published=pub)
+    doc = pipe.nlp.make_doc(text)
+    doc._.article = article
+    doc._.warnings = []
+    return place_records(pipe.nlp(doc))

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import ConfigError, Messages
 from ..nlp.mentions import Resolution
 from .build import SCHEMA_VERSION
-from .normalize import normalize
+from .normalize import loose, normalize
 
 _PLACE_COLUMNS = (
     "p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1_name, p.feature_class,"
@@ -156,7 +156,10 @@ class Gazetteer:
             key = key[4:]
         if not key:
             return []
-        return list(self._candidates(key, limit))
+        found = list(self._candidates(key, limit))
+        if not found and loose(key) != key:
+            found = list(self._candidates(loose(key), limit))
+        return found
 
     def lookup(self, name: str, *, limit: int = 10) -> list[Resolution]:
         """Resolutions for ``name``, ranked by feature type and population."""
@@ -167,7 +170,9 @@ class Gazetteer:
 
         One query for a whole document's candidate n-grams keeps matching cheap.
         """
-        keys = sorted({normalize(n) for n in names} - {""})
+        exact = {normalize(n) for n in names} - {""}
+        variants = {loose(k): k for k in exact if loose(k) != k}
+        keys = sorted(exact | set(variants))
         out: dict[str, float] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
@@ -178,7 +183,10 @@ class Gazetteer:
             )
             with self._lock:
                 out.update(dict(self._conn.execute(sql, chunk).fetchall()))
-        return out
+        for variant, key in variants.items():  # report a loose hit under the asked key
+            if variant in out and key not in out:
+                out[key] = out[variant]
+        return {k: v for k, v in out.items() if k in exact}
 
     # --- countries and demonyms -----------------------------------------------------------
 
@@ -238,6 +246,33 @@ class Gazetteer:
         """ISO2 of the country a demonym refers to ("Syrian" -> "SY"), else None."""
         value = self._scalar("SELECT iso2 FROM demonyms WHERE key = ?", (normalize(word),))
         return None if value is None else str(value)
+
+    def is_demonym(self, word: str) -> bool:
+        """True for a country's or a continent's demonym ("Syrian", "European")."""
+        key = normalize(word)
+        return self._scalar("SELECT 1 FROM demonyms WHERE key = ?", (key,)) is not None
+
+    def demonym_resolution(self, word: str) -> Resolution | None:
+        """The country or continent a demonym refers to, as a Resolution."""
+        sql = (
+            f"SELECT {_PLACE_COLUMNS} FROM demonyms d JOIN places p ON p.id = d.place_id"
+            " WHERE d.key = ?"
+        )
+        with self._lock:
+            r = self._conn.execute(sql, (normalize(word),)).fetchone()
+        if r is None:
+            return None
+        return Resolution(
+            name=r[0],
+            geonameid=r[1],
+            lat=r[2],
+            lon=r[3],
+            country_code=r[4],
+            admin1=r[5],
+            feature_class=r[6],
+            feature_code=r[7],
+            population=r[8] or 0,
+        )
 
     def meta(self) -> dict[str, str]:
         """Build metadata (schema version, build time, sources, counts)."""

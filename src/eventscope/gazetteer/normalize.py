@@ -27,6 +27,22 @@ def normalize(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_ARTICLE_ANYWHERE = re.compile(r"(?:^| )(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez) ")
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def loose(key: str) -> str:
+    """A transliteration-tolerant form of a normalised key.
+
+    Names from Arabic and Persian reach English news in many romanisations: "Maarat
+    al-Numan", "Ma'arrat an-Nu'man", "Maarrat al Numan".  Unifying the assimilated
+    article (an-/ar-/ad-… → al) and collapsing doubled letters maps those to one key.
+    It is tried only when the exact key finds nothing, so ordinary names are unaffected.
+    """
+    text = _ARTICLE_ANYWHERE.sub(lambda m: m.group(0).replace(m.group(0).strip(), "al"), key)
+    return _DOUBLED.sub(r"\1", text)
+
+
 def name_keys(name: str) -> set[str]:
     """Every key a name is stored under: its normal form plus article/saint variants.
 
@@ -43,7 +59,7 @@ def name_keys(name: str) -> set[str]:
         keys.add("st " + key[6:])
     elif key.startswith("st "):
         keys.add("saint " + key[3:])
-    return keys
+    return keys | {loose(k) for k in keys}
 
 
 def is_latin(name: str) -> bool:

