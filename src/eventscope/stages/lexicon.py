@@ -107,4 +107,6 @@ def default_lexicon() -> Lexicon:
     filters = json.loads(
         resources.files("eventscope.data.events").joinpath("filters.json").read_text("utf-8")
     )
-    return Lexicon([_entry(row) for row in _read_jsonl("triggers.jsonl")], filters)
+    # Our own lexicon first; the CAMEO-derived one only fills gaps (lower weights).
+    rows = _read_jsonl("triggers.jsonl") + _read_jsonl("cameo_verbs.jsonl")
+    return Lexicon([_entry(row) for row in rows], filters)
