@@ -1,0 +1,260 @@
+"""The PostgreSQL server store: the same schema, methods and semantics as SQLite.
+
+Use it with ``--db postgresql://user:pass@host/dbname``.  It needs the optional
+``psycopg`` package (``pip install 'eventscope[postgres]'``).  Full-text search is a
+``tsvector`` column with a GIN index; bounding boxes use a (lon, lat) B-tree.  As in
+SQLite, each article and its events are written in one transaction, and schema changes
+are numbered migrations applied each in one transaction with its record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import Messages, StoreError
+from ..readers.article import Article, Skipped
+from ..records import Event
+from .migrations import Migration
+from .sqlite import EventQuery, _row
+
+PG_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "initial",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT, url TEXT, source TEXT, published TEXT,
+            origin TEXT, n_events INTEGER NOT NULL DEFAULT 0,
+            ingested_at TIMESTAMPTZ NOT NULL DEFAULT now()
+        );
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event TEXT NOT NULL, mode TEXT, quad INTEGER,
+            date_start TEXT, date_end TEXT, date_precision TEXT,
+            country_code TEXT, admin1 TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+            actors TEXT, acled_event_type TEXT, confidence DOUBLE PRECISION,
+            record TEXT NOT NULL
+        );
+        CREATE INDEX events_article ON events(article_id);
+        CREATE INDEX events_date ON events(date_start);
+        CREATE INDEX events_country ON events(country_code);
+        CREATE INDEX events_type ON events(event);
+        CREATE TABLE skipped (
+            origin TEXT NOT NULL, reason TEXT NOT NULL,
+            at TIMESTAMPTZ NOT NULL DEFAULT now(),
+            PRIMARY KEY (origin, reason)
+        )
+        """,
+    ),
+    Migration(
+        2,
+        "search-and-space",
+        """
+        ALTER TABLE events ADD COLUMN title TEXT;
+        ALTER TABLE events ADD COLUMN search tsvector GENERATED ALWAYS AS (
+            to_tsvector('simple', coalesce(record::json->'evidence'->>'sentence', '')
+                || ' ' || coalesce(title, ''))) STORED;
+        CREATE INDEX events_search ON events USING GIN (search);
+        CREATE INDEX events_lon_lat ON events(lon, lat);
+        CREATE INDEX events_mode ON events(mode);
+        CREATE INDEX events_type_date ON events(event, date_start)
+        """,
+    ),
+)
+LATEST = PG_MIGRATIONS[-1].version
+
+
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+class PostgresStore:
+    """Events and articles in a PostgreSQL database.
+
+    Args:
+        url (str): A libpq URL, e.g. ``postgresql://eventscope@localhost/events``.
+    """
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise StoreError(
+                Messages.E030.format(url=url, detail="install psycopg: pip install psycopg")
+            ) from exc
+        self._errors = psycopg.Error
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+            self._migrate()
+        except psycopg.Error as exc:
+            raise StoreError(Messages.E030.format(url=url, detail=exc)) from exc
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+            " name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+        )
+        found = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        current = int(found[0] or 0) if found else 0
+        if current > LATEST:
+            raise StoreError(Messages.E032.format(found=current, known=LATEST))
+        for mig in PG_MIGRATIONS:
+            if mig.version <= current:
+                continue
+            with self.conn.transaction():
+                for statement in mig.sql.split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO schema_migrations(version, name) VALUES (%s, %s)",
+                    (mig.version, mig.name),
+                )
+
+    # -- writes ----------------------------------------------------------------------
+
+    def has_article(self, article: Article) -> bool:
+        """True when this exact article (same content hash) is already stored."""
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = %s", (article.content_hash,)
+        ).fetchone()
+        return row is not None
+
+    def add(self, article: Article, events: list[Event]) -> None:
+        """Store an article with its events atomically, replacing an older version."""
+        try:
+            with self.conn.transaction():
+                self.conn.execute("DELETE FROM articles WHERE id = %s", (article.id,))
+                self.conn.execute(
+                    "INSERT INTO articles(id, content_hash, title, url, source, published,"
+                    " origin, n_events) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                    (
+                        article.id,
+                        article.content_hash,
+                        article.title,
+                        article.url,
+                        article.source,
+                        article.published.isoformat() if article.published else None,
+                        article.origin,
+                        len(events),
+                    ),
+                )
+                with self.conn.cursor() as cur:
+                    cur.executemany(
+                        "INSERT INTO events(id, article_id, event, mode, quad, date_start,"
+                        " date_end, date_precision, country_code, admin1, lat, lon, actors,"
+                        " acled_event_type, confidence, record, title) VALUES"
+                        " (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                        " ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record",
+                        [(*_row(e), e.article.get("title")) for e in events],
+                    )
+        except self._errors as exc:
+            raise StoreError(Messages.E030.format(url="(store)", detail=exc)) from exc
+
+    def add_skipped(self, item: Skipped) -> None:
+        """Remember an input that could not be used, with its reason."""
+        self.conn.execute(
+            "INSERT INTO skipped(origin, reason) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            (item.origin, item.reason),
+        )
+
+    # -- reads -----------------------------------------------------------------------
+
+    def events(self, query: EventQuery | None = None) -> Iterator[Event]:
+        """Stored events matching ``query``, ordered by date then id."""
+        q = query or EventQuery()
+        where, params = _where(q)
+        sql = f"SELECT record FROM events{where} ORDER BY date_start IS NULL, date_start, id"
+        if q.limit is not None:
+            sql += " LIMIT %s OFFSET %s"
+            params += [q.limit, q.offset]
+        for (record,) in self.conn.execute(sql, params):
+            yield Event.from_dict(json.loads(record))
+
+    def count(self, query: EventQuery | None = None) -> int:
+        """How many stored events match ``query`` (its limit and offset are ignored)."""
+        where, params = _where(query or EventQuery())
+        row = self.conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()
+        return int(row[0]) if row else 0
+
+    def get(self, event_id: str) -> Event | None:
+        """The event with this id, or ``None``."""
+        row = self.conn.execute("SELECT record FROM events WHERE id = %s", (event_id,)).fetchone()
+        return None if row is None else Event.from_dict(json.loads(row[0]))
+
+    def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
+        """Counts of matching events by start day, PLOVER type and country (as SQLite)."""
+        where, params = _where(query or EventQuery())
+        joiner = " AND" if where else " WHERE"
+        days = self.conn.execute(
+            f"SELECT date_start, COUNT(*) FROM events{where}{joiner} date_start IS NOT NULL"
+            " GROUP BY date_start ORDER BY date_start",
+            params,
+        ).fetchall()
+        return {
+            "by_day": [[day, int(n)] for day, n in days],
+            "by_type": self._group("event", where, params),
+            "by_country": self._group("country_code", where, params),
+        }
+
+    def _group(self, column: str, where: str, params: list[object]) -> dict[str, int]:
+        sql = f"SELECT {column}, COUNT(*) FROM events{where} GROUP BY {column} ORDER BY 2 DESC"
+        return {key or "": int(n) for key, n in self.conn.execute(sql, params)}
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of articles, events and skipped inputs."""
+        out = {}
+        for table in ("articles", "events", "skipped"):
+            row = self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+
+def _where(q: EventQuery) -> tuple[str, list[object]]:
+    """The WHERE clause and parameters, with SQLite's semantics for every filter."""
+    where: list[str] = []
+    params: list[object] = []
+    if q.bbox:
+        min_lon, min_lat, max_lon, max_lat = q.bbox
+        where.append("lon BETWEEN %s AND %s AND lat BETWEEN %s AND %s")
+        params += [min_lon, max_lon, min_lat, max_lat]
+    if q.since:
+        where.append("COALESCE(date_end, date_start) >= %s")
+        params.append(q.since)
+    if q.until:
+        where.append("date_start <= %s")
+        params.append(q.until)
+    if q.country:
+        where.append("country_code = %s")
+        params.append(q.country.upper())
+    if q.event:
+        where.append("event = %s")
+        params.append(q.event.upper())
+    if q.mode:
+        where.append("mode = %s")
+        params.append(q.mode.lower())
+    if q.actor:
+        where.append("actors ILIKE %s")
+        params.append(f"%{q.actor}%")
+    if q.text:
+        from .sqlite import fts_query
+
+        if fts_query(q.text):
+            where.append("search @@ plainto_tsquery('simple', %s)")
+            params.append(q.text)
+    return (" WHERE " + " AND ".join(where) if where else ""), params

@@ -1,0 +1,125 @@
+"""The same store behaviour on SQLite and PostgreSQL.
+
+PostgreSQL runs when ``EVENTSCOPE_TEST_PG_URL`` names a server (``.ci/run`` starts one
+with ``scripts/start-postgres.sh``); each test gets a fresh schema.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from eventscope.errors import StoreError
+from eventscope.readers.article import Article, Skipped
+from eventscope.records.model import Actor, Event, EventDate, Evidence, Location
+from eventscope.store import EventQuery, PostgresStore, SQLiteStore, Store, open_store
+
+PG_URL = os.environ.get("EVENTSCOPE_TEST_PG_URL")
+
+
+def _reset_pg(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        for table in ("events", "skipped", "articles", "schema_migrations"):
+            conn.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    if request.param == "sqlite":
+        opened: Store = SQLiteStore(":memory:")
+    else:
+        if not PG_URL:
+            pytest.skip("EVENTSCOPE_TEST_PG_URL not set (CI starts a server)")
+        _reset_pg(PG_URL)
+        opened = open_store(PG_URL)
+        assert isinstance(opened, PostgresStore)
+    yield opened
+    opened.close()
+
+
+def _event(
+    eid: str, aid: str, day: str, country: str, lat: float, lon: float, **kw: object
+) -> Event:
+    base = Event(
+        id=eid,
+        article_id=aid,
+        event="ASSAULT",
+        mode="aerial",
+        context=[],
+        quad=4,
+        actor=[Actor(text="rebels", name="Rebels (Mali)", country="MLI", sector="REB")],
+        recipient=[],
+        location=Location("Gao", "Gao", 1, lat, lon, country, "Gao", "P", 1),
+        date=EventDate(day, day, "day", "on Monday"),
+        size={},
+        modality=[],
+        confidence=0.9,
+        evidence=Evidence("Rebels shelled Gao on Monday.", 0, 29, "shelled", 7, 14),
+        acled=None,
+    )
+    return replace(base, **kw)  # type: ignore[arg-type]
+
+
+def _article(aid: str, text: str = "x", title: str | None = None) -> Article:
+    return Article(id=aid, text=text + aid, published=date(2019, 1, 2), title=title)
+
+
+def _fill(store: Store) -> Event:
+    first = _event("e1", "a1", "2019-01-01", "ML", 16.3, -0.05, article={"title": "Mali attack"})
+    store.add(_article("a1", title="Mali attack"), [first])
+    store.add(
+        _article("a2"),
+        [_event("e2", "a2", "2019-03-01", "NE", 13.5, 2.1, event="PROTEST", mode="demo")],
+    )
+    return first
+
+
+def test_backends_roundtrip_and_filters(store: Store) -> None:
+    first = _fill(store)
+    assert [e.id for e in store.events()] == ["e1", "e2"]
+    assert store.get("e1") == first
+    assert store.get("nope") is None
+    assert [e.id for e in store.events(EventQuery(since="2019-02-01"))] == ["e2"]
+    assert [e.id for e in store.events(EventQuery(country="ml"))] == ["e1"]
+    assert [e.id for e in store.events(EventQuery(event="protest"))] == ["e2"]
+    assert [e.id for e in store.events(EventQuery(mode="AERIAL"))] == ["e1"]
+    assert [e.id for e in store.events(EventQuery(actor="mali"))] == ["e1", "e2"]
+    assert [e.id for e in store.events(EventQuery(bbox=(-1, 15, 1, 17)))] == ["e1"]
+    assert [e.id for e in store.events(EventQuery(text="shelled Gao"))] == ["e1", "e2"]
+    assert [e.id for e in store.events(EventQuery(text="attack"))] == ["e1"]
+    assert [e.id for e in store.events(EventQuery(limit=1, offset=1))] == ["e2"]
+    assert store.count(EventQuery(country="NE")) == 1
+
+
+def test_backends_stats(store: Store) -> None:
+    _fill(store)
+    stats = store.stats()
+    assert stats["by_day"] == [["2019-01-01", 1], ["2019-03-01", 1]]
+    assert stats["by_type"] == {"ASSAULT": 1, "PROTEST": 1}
+    assert stats["by_country"] == {"ML": 1, "NE": 1}
+
+
+def test_backends_idempotent_article_and_skips(store: Store) -> None:
+    article = _article("a1")
+    assert not store.has_article(article)
+    for _ in range(2):
+        store.add(article, [_event("e1", "a1", "2019-01-01", "ML", 16.3, -0.05)])
+    store.add_skipped(Skipped("bad.jsonl:3", "[E005] malformed JSON"))
+    store.add_skipped(Skipped("bad.jsonl:3", "[E005] malformed JSON"))
+    assert store.has_article(article)
+    assert store.counts() == {"articles": 1, "events": 1, "skipped": 1}
+
+
+def test_backends_failed_article_write_leaves_nothing(store: Store) -> None:
+    good = _event("e1", "a1", "2019-01-01", "ML", 16.3, -0.05)
+    bad = replace(good, id="e2", event=None)  # type: ignore[arg-type]  # violates NOT NULL
+    with pytest.raises(StoreError):
+        store.add(_article("a1"), [good, bad])
+    assert store.counts()["articles"] == 0
+    assert store.counts()["events"] == 0
