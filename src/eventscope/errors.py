@@ -85,6 +85,19 @@ class Messages(metaclass=_Coded):
     E084 = "psycopg is not installed: `pip install psycopg` to load into PostgreSQL"
     E085 = "injected failure on a task's first attempt (worker pid {pid}), as requested"
     E086 = "unknown {name} {value!r}: choose one of {choices}"
+    E090 = "invalid request: {detail}"
+    E091 = (
+        "invalid bbox {value!r}: use min_lon,min_lat,max_lon,max_lat with longitudes in "
+        "[-180, 180], latitudes in [-90, 90] and each minimum not above its maximum"
+    )
+    E092 = "invalid {name} {value!r}: use a YYYY-MM-DD date"
+    E093 = "since ({since}) is after until ({until})"
+    E094 = "no event with id {event_id!r}"
+    E095 = "missing or wrong bearer token: send 'Authorization: Bearer <token>'"
+    E096 = "request body too large ({size} bytes, limit {limit})"
+    E097 = "{method} {path}: {detail}"
+    E098 = "internal error ({kind}); the request was not completed"
+    E099 = "Parquet export needs pyarrow: `pip install pyarrow`"
 
 
 class EventscopeError(Exception):

@@ -106,3 +106,97 @@ def test_sizes_stage_adds_coordinated_counts(parse: Callable[..., Doc]) -> None:
     doc._.events = _events(doc, [("airstrike", "ASSAULT", None)])
     SizeStage()(doc)
     assert doc._.events[0].size["killed"].min == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one word that is not people: "one family", "two days" count nobody
+        ("The strike killed nine members of one family.", [("killed", 9, 9)]),
+        ("At least 80 people were killed in two days of fighting.", [("killed", 80, None)]),
+        ("At least 9 people were killed in the 10-hour siege.", [("killed", 9, None)]),
+        ("A 12-year-old boy was killed by a stray bullet.", [("killed", 1, 1)]),
+        # people named without a number
+        ("Five soldiers and a civilian were killed in the ambush.", [("killed", 6, 6)]),
+        ("The gunmen killed the village chief and two of his sons.", [("killed", 3, 3)]),
+        ("Gunmen killed a farmer and wounded his wife.", [("killed", 1, 1), ("injured", 1, 1)]),
+        # displacement and crowds said without a displacement or crowd noun
+        ("The fighting forced thousands of villagers to flee.", [("displaced", 2000, 9999)]),
+        ("About 12,000 people remain in temporary shelters.", [("displaced", 12000, 12000)]),
+        ("Between 200 and 300 people took part in the march.", [("participants", 200, 300)]),
+        ("Protesters numbering in the thousands blocked the road.",
+         [("participants", 2000, 9999)]),
+        # subsets of a count already made
+        ("Troops killed 14 people, including 3 children, in the raid.", [("killed", 14, 14)]),
+        ("The attack killed 9 people, 4 of them women.", [("killed", 9, 9)]),
+    ],
+)  # fmt: skip
+def test_sizes_stage_round2_cases(
+    parse: Callable[..., Doc], text: str, expected: list[tuple[str, int, int | None]]
+) -> None:
+    doc = parse(text)
+    trigger = next(t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
+    doc._.events = [
+        EventMention(trigger=doc[trigger.i : trigger.i + 1], sentence=doc[:], event="ASSAULT")
+    ]
+    SizeStage()(doc)
+    got = [(c, v.min, v.max) for c, v in doc._.events[0].size.items()]
+    assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of people remain trapped in the besieged town.",
+        "Around 400,000 people remain under siege in the district.",
+        "About 1,500 residents remain in the town despite the shelling.",
+    ],
+)
+def test_sizes_people_who_remain_are_not_counted(parse: Callable[..., Doc], text: str) -> None:
+    assert extract_sizes(parse(text)[:]) == []
+
+
+def test_sizes_people_who_fled_are_displaced_not_casualties(parse: Callable[..., Doc]) -> None:
+    got = [m.category for m in extract_sizes(parse("Some 3,000 families fled the fighting.")[:])]
+    assert got == ["displaced"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed_min"),
+    [
+        ("At least 25 people were killed in the blast.", 25),
+        ("Between 10 and 15 militants died in the airstrike.", 10),
+        ("No one was killed in the attack.", 0),
+        ("Dozens of people were wounded in the attack.", None),
+        ("Up to 50 people may have been killed in the attack.", None),
+    ],
+)
+def test_sizes_acled_fatalities_take_the_lower_bound(
+    parse: Callable[..., Doc], text: str, killed_min: int | None
+) -> None:
+    """ACLED's fatalities column reads ``killed.min``: the lower bound, 0 only when the
+    text says no one died, and nothing when no death count is given or it has no floor."""
+    doc = parse(text)
+    trigger = next(t for t in doc if t.lower_ in ("blast", "airstrike", "attack"))
+    doc._.events = [
+        EventMention(trigger=doc[trigger.i : trigger.i + 1], sentence=doc[:], event="ASSAULT")
+    ]
+    SizeStage()(doc)
+    killed = doc._.events[0].size.get("killed")
+    assert (killed.min if killed is not None else None) == killed_min
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("a few", (2, 9)),
+        ("several", (3, 9)),
+        ("a couple", (2, 2)),
+        ("hundreds of thousands", (200_000, 999_999)),
+        ("a further 500", (500, 500)),
+        ("as many as 40", (None, 40)),
+        ("nearly 400,000", (400_000, 400_000)),
+    ],
+)
+def test_sizes_parse_quantity_more_forms(text: str, bounds: tuple[int | None, int | None]) -> None:
+    assert parse_quantity(text) == bounds

@@ -30,6 +30,8 @@ CATEGORY_LEMMAS: dict[str, SizeCategory] = {
         "killed",
     ),
     **dict.fromkeys(
+        # "hospitalised" is left out on purpose: tear-gas and crush cases are taken to
+        # hospital without being wounded, and the text rarely says which.
         ["injure", "injured", "wound", "wounded", "hurt", "injury", "maim"], "injured"
     ),
     **dict.fromkeys(
@@ -42,7 +44,7 @@ CATEGORY_LEMMAS: dict[str, SizeCategory] = {
     **dict.fromkeys(
         [
             "displace", "displaced", "flee", "fled", "evacuate", "uproot", "refugee",
-            "homeless", "remain", "shelter", "escape",
+            "homeless", "shelter", "escape",
         ],
         "displaced",
     ),
@@ -60,15 +62,41 @@ _DISPLACING_OBJECTS = frozenset({"home", "house", "village", "town"})
 # "the protest drew 10,000 people": a crowd verb whose subject is a gathering.
 _CROWD_VERBS = frozenset({"draw", "attract", "bring", "mobilize", "mobilise"})
 _TOTAL_WORDS = frozenset({"toll", "total", "tally", "cumulative"})
-_NOT_COUNTS = frozenset({"percent", "%", "year", "years", "km", "kilometres", "miles", "times"})
+# Units after a number that make it a measure, not a head count ("two days of fighting").
+_NOT_COUNTS = frozenset(
+    {
+        "percent", "%", "year", "years", "km", "kilometres", "kilometers", "miles", "times",
+        "day", "days", "hour", "hours", "minute", "minutes", "week", "weeks", "month",
+        "months", "decade", "decades", "metres", "meters", "tonnes", "tons",
+    }
+)  # fmt: skip
+# Singular nouns that name one person: "a farmer", "his wife", "the village chief".
 _PERSON_NOUNS = frozenset(
     {
         "man", "woman", "child", "boy", "girl", "person", "soldier", "officer", "policeman",
-        "civilian", "protester", "demonstrator", "journalist", "student", "farmer", "worker",
-        "fighter", "militant", "rebel", "guard", "teacher", "doctor", "nurse", "activist",
-        "resident", "villager", "pilgrim", "worshipper", "trooper", "gunman", "bystander",
+        "policewoman", "civilian", "protester", "demonstrator", "journalist", "student",
+        "farmer", "worker", "fighter", "militant", "rebel", "guard", "teacher", "doctor",
+        "nurse", "activist", "resident", "villager", "pilgrim", "worshipper", "trooper",
+        "gunman", "bystander", "chief", "leader", "commander", "official", "mayor", "governor",
+        "judge", "lawyer", "priest", "imam", "cleric", "pastor", "driver", "pilot", "baby",
+        "infant", "teenager", "youth", "wife", "husband", "son", "daughter", "mother",
+        "father", "brother", "sister", "relative", "cousin", "nephew", "niece", "employee",
+        "engineer", "businessman", "politician", "lawmaker", "candidate", "minister",
+        "neighbour", "neighbor", "shepherd", "herder", "fisherman", "trader", "vendor",
+        "passenger", "prisoner", "inmate", "suspect", "hostage", "tourist", "migrant",
+        "captain", "sergeant", "colonel", "general", "lieutenant", "ranger", "medic",
+        "reporter", "photographer", "blogger", "member", "elder", "militiaman", "spokesman",
+        "assistant", "aide", "bodyguard", "volunteer", "staffer", "interpreter", "chef",
     }
 )  # fmt: skip
+# Determiners that make a singular person noun one definite person.
+_ONE_PERSON_DETS = frozenset({"a", "an", "the", "another", "one"})
+# Places only displaced people live in.
+_SHELTERS = frozenset({"shelter", "camp", "tent", "settlement"})
+# Verbs whose infinitive after "force"/"drive" means people left their homes.
+_FLEEING_VERBS = frozenset({"flee", "evacuate", "escape", "leave", "abandon", "relocate"})
+# "protesters numbering in the thousands", "a crowd estimated at 10,000".
+_SIZING_PARTICIPLES = frozenset({"number", "estimate", "put"})
 _MAX_STEPS = 5
 
 
@@ -117,9 +145,11 @@ def _mention(
     if bounds is None or span is None or _is_not_a_count(span):
         return None
     noun = _counted_noun(span)
+    if _qualifies_other_count(noun, span) or _is_subset(noun, span):
+        return None
     found = _category(span, noun)
     for subject in (noun, span.root):
-        if found is None and subject.dep_ == "nsubj" and subject.head.i in protest_heads:
+        if found is None and subject.dep_ == "nsubj" and _protests(subject.head, protest_heads):
             found = ("participants", subject.head, False)
     if found is None:
         return None
@@ -128,14 +158,60 @@ def _mention(
     return SizeMention(category=category, value=value, anchor=anchor, total=total)
 
 
+def _protests(verb: Token, protest_heads: frozenset[int]) -> bool:
+    """Whether ``verb`` is a protest trigger or carries one as its object or prepositional
+    object ("workers went on strike", "students staged a sit-in")."""
+    if verb.i in protest_heads:
+        return True
+    for child in verb.children:
+        if child.dep_ == "dobj" and any(
+            t.i in protest_heads for t in (child, *child.children) if t.dep_ != "det"
+        ):
+            return True
+        if child.dep_ == "prep" and any(g.i in protest_heads for g in child.children):
+            return True
+    return False
+
+
 def _is_not_a_count(span: Span) -> bool:
-    """Percentages, distances, ages, money and years are numbers but not head counts."""
+    """Percentages, distances, ages, money, durations and years are numbers but not head
+    counts; so is a number glued to a unit ("a 10-hour siege", "a 12-year-old boy")."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
-    if after is not None and (after.lower_ in _NOT_COUNTS or after.text.startswith("-year")):
+    if after is not None and after.lower_ in _NOT_COUNTS:
         return True
+    if after is not None and after.text.startswith(("-", "–")):
+        unit = after.lower_.lstrip("-–")
+        if not unit and span.end + 1 < len(doc):
+            unit = doc[span.end + 1].lower_
+        if unit.split("-")[0] in _NOT_COUNTS or unit.split("-")[0] + "s" in _NOT_COUNTS:
+            return True
     return before is not None and before.text in ("$", "€", "£", "#", "No.")
+
+
+def _qualifies_other_count(noun: Token, span: Span) -> bool:
+    """ "nine members of one family": a number inside an of-phrase of another counted noun
+    describes that noun's people; it counts nobody itself."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    owner = noun.head.head
+    if owner.i in range(span.start, span.end) or owner.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "nummod" for c in owner.children)
+
+
+def _is_subset(noun: Token, span: Span) -> bool:
+    """ "14 people, including 3 children", "11 killed, among them three children", "9
+    people, 4 of them women": a part of a count already made, not more people."""
+    doc = span.doc
+    if noun.dep_ == "appos":
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("including", "incl"):
+        return True
+    before = doc[max(span.start - 2, 0) : span.start].text.lower()
+    after = doc[span.end : span.end + 2].text.lower()
+    return after in ("of them", "of whom", "among them") or before == "among them"
 
 
 def _counted_noun(span: Span) -> Token:
@@ -191,15 +267,16 @@ def _is_total(token: Token) -> bool:
 def _predicate_category(token: Token) -> SizeCategory | None:
     """Category named by a predicate or by its complement ("left 3 dead")."""
     lemma = token.lemma_.lower()
-    if lemma == "force" and any(
-        g.lemma_.lower() in _DISPLACING_OBJECTS
-        for c in token.children
-        if c.dep_ == "prep"
-        for g in c.children
-    ):
+    if lemma in ("force", "drive", "compel") and _forced_out(token):
         return "displaced"
+    if lemma in _SIZING_PARTICIPLES and token.dep_ == "acl":
+        return CATEGORY_LEMMAS.get(token.head.lemma_.lower())
+    if lemma == "take" and any(c.lower_ == "part" and c.dep_ == "dobj" for c in token.children):
+        return "participants"
     if lemma == "remain" and any(c.lemma_.lower() == "missing" for c in token.children):
         return None
+    if lemma in ("remain", "stay", "live", "shelter") and _in_shelter(token):
+        return "displaced"
     if token.pos_ in ("VERB", "ADJ") or lemma in ("toll", "death", "body"):
         category = CATEGORY_LEMMAS.get(lemma)
         if category is not None:
@@ -228,6 +305,29 @@ def _predicate_category(token: Token) -> SizeCategory | None:
     return None
 
 
+def _in_shelter(token: Token) -> bool:
+    """ "12,000 people remain in shelters": staying in places only the displaced stay in.
+    People who merely "remain" in a town or under siege are not counted."""
+    return any(
+        g.lemma_.lower() in _SHELTERS
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside")
+        for g in c.children
+    )
+
+
+def _forced_out(token: Token) -> bool:
+    """ "forced 500 families from their homes", "forced thousands to flee"."""
+    for child in token.children:
+        if child.dep_ == "prep" and any(
+            g.lemma_.lower() in _DISPLACING_OBJECTS for g in child.children
+        ):
+            return True
+        if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in _FLEEING_VERBS:
+            return True
+    return False
+
+
 def _negated_nouns(sentence: Span) -> list[SizeMention]:
     """ "no deaths", "no casualties": zero counts carried by a determiner."""
     found: list[SizeMention] = []
@@ -248,24 +348,54 @@ def _negated_nouns(sentence: Span) -> list[SizeMention]:
 
 
 def _singular_people(sentence: Span, found: list[SizeMention]) -> list[SizeMention]:
-    """ "A soldier was killed": one person, counted when a category verb governs it."""
+    """One person named without a number: "a soldier was killed", "killed a farmer and
+    wounded his wife", "five soldiers and a civilian", "the village chief and two of his
+    sons".  Counted when a killing, wounding or arrest verb governs the noun (directly or
+    through the first noun of a coordination); the anchor is that verb, so a person
+    coordinated with a numbered group adds up with it."""
     taken = {(s.value.start_char, s.value.end_char) for s in found}
     extra: list[SizeMention] = []
     for token in sentence:
         if token.lemma_.lower() not in _PERSON_NOUNS or token.tag_ != "NN":
             continue
-        det = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
-        if not det or token.dep_ not in ("nsubjpass", "dobj", "nsubj"):
+        first = _one_person(token)
+        if first is None:
             continue
-        category = _predicate_category(token.head)
-        if category not in ("killed", "injured", "arrested"):
+        head = first.head
+        category = _predicate_category(head)
+        if category not in ("killed", "injured", "arrested") or not _suffers(first, head):
             continue
-        start, end = det[0].idx, token.idx + len(token)
+        start = min(t.idx for t in token.subtree if t.i <= token.i)
+        end = token.idx + len(token)
         if any(s < end and start < e for s, e in taken):
             continue
         value = SizeValue(1, 1, sentence.doc.text[start:end], start, end)
-        extra.append(SizeMention(category=category, value=value, anchor=token.head))
+        extra.append(SizeMention(category=category, value=value, anchor=head))
     return extra
+
+
+def _one_person(token: Token) -> Token | None:
+    """The first conjunct of a singular person noun that names one person, else None."""
+    marked = any(
+        (c.dep_ == "det" and c.lower_ in _ONE_PERSON_DETS) or c.dep_ == "poss"
+        for c in token.children
+    )
+    if not marked:
+        return None
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first
+
+
+def _suffers(noun: Token, head: Token) -> bool:
+    """Whether the noun is the one hurt, not the one acting: objects and passive subjects
+    always; active subjects only of verbs without an object ("a soldier died")."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return True
+    if noun.dep_ == "nsubj":
+        return not any(c.dep_ == "dobj" for c in head.children)
+    return False
 
 
 __all__ = ["CATEGORY_LEMMAS", "SizeMention", "extract_sizes"]

@@ -41,7 +41,7 @@ _UPTO = r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of"
 _BELOW = r"fewer\s+than|less\s+than|under|below|just\s+under"
 _APPROX = (
     r"about|around|some|roughly|approximately|nearly|almost|close\s+to|an\s+estimated"
-    r"|estimated|an\s+additional|another"
+    r"|estimated|an\s+additional|another|a\s+further"
 )
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, *_NOUN_NUMBERS], key=len, reverse=True))

@@ -10,10 +10,15 @@ Each event then takes, in order of preference:
 2. otherwise the date in the same sentence closest to the trigger, leaving out dates
    that belong to a reporting verb ("police said on Tuesday that …": Tuesday is when
    they spoke, not when the event happened);
-3. otherwise the publication date, with ``from_publication=True`` and precision
+3. otherwise the date carried forward from the story so far: the date of the nearest
+   event in one of the two sentences before, in the same paragraph, that had a date of
+   its own ("Gunmen attacked the village on Monday.  They burned 40 houses." - the
+   burning is Monday too).  Not carried into ongoing states ("the town remains under
+   siege") or into sentences about what is still to come ("talks will resume"): those
+   describe the day of the report or later, not the earlier event;
+4. otherwise the publication date, with ``from_publication=True`` and precision
    ``day``: the report is the best evidence of the day, and the flag tells the record
-   layer to downgrade ACLED's time_precision.  States that simply go on ("the town
-   remains under siege") get this too.
+   layer to downgrade ACLED's time_precision.
 
 Without a publication date nothing relative resolves: such events get precision
 ``unknown`` and the article a warning; dates that name their year still resolve.
@@ -21,6 +26,7 @@ Without a publication date nothing relative resolves: such events get precision
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -31,7 +37,13 @@ from ..errors import Messages
 from ..nlp.extensions import get_list
 from ..nlp.mentions import DateValue, EventMention
 from ..temporal import DateMatch, find_date_expressions, resolve_date_expression
+from ..temporal.resolver import future_context
 
+# Predicates that describe a state going on at publication, not a dated happening.
+_ONGOING_LEMMAS = frozenset({"remain", "continue", "persist", "stay"})
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# How many sentences back a date may be carried forward from.
+CARRY_SENTENCES = 2
 # Verbs whose date is when something was said, not when the event happened.
 REPORTING_LEMMAS = frozenset(
     {"say", "tell", "report", "announce", "add", "state", "confirm", "claim", "write", "accord"}
@@ -51,15 +63,32 @@ class TimeStage:
         matches = find_date_expressions(doc.text, published)
         get_list(doc, "dates").extend(m.value for m in matches)
         spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in matches]
-        for ev in get_list(doc, "events"):
-            ev.date = self._event_date(ev, spans, published)
+        dated: list[tuple[Span, DateValue]] = []  # sentences whose events had own dates
+        for ev in sorted(get_list(doc, "events"), key=lambda e: e.trigger.start):
+            own = self._own_date(ev, spans)
+            if own is not None:
+                ev.date = own
+                dated.append((ev.sentence, own))
+            else:
+                ev.date = self._fallback(ev, dated, published)
             if ev.date.precision == "unknown":
                 self._warn(doc, ev.date)
         return doc
 
-    def _event_date(
-        self, ev: EventMention, spans: list[tuple[DateMatch, Span | None]], published: date | None
+    def _fallback(
+        self, ev: EventMention, dated: list[tuple[Span, DateValue]], published: date | None
     ) -> DateValue:
+        """A date carried forward from the story so far, else the publication date."""
+        carried = carried_date(ev, dated)
+        if carried is not None:
+            return replace(carried, from_publication=False)
+        if published is not None and self.fallback_to_publication:
+            return DateValue(published, published, "day", text=None, from_publication=True)
+        return DateValue(None, None, "unknown", text=None, from_publication=True)
+
+    def _own_date(
+        self, ev: EventMention, spans: list[tuple[DateMatch, Span | None]]
+    ) -> DateValue | None:
         in_sentence = [
             (m, span)
             for m, span in spans
@@ -71,9 +100,7 @@ class TimeStage:
         free = [m for m, span in in_sentence if not _reported(span)]
         if free:
             return replace(_closest(free, ev.trigger).value)
-        if published is not None and self.fallback_to_publication:
-            return DateValue(published, published, "day", text=None, from_publication=True)
-        return DateValue(None, None, "unknown", text=None, from_publication=True)
+        return None
 
     @staticmethod
     def _warn(doc: Doc, value: DateValue) -> None:
@@ -81,6 +108,52 @@ class TimeStage:
         warnings = get_list(doc, "warnings")
         if message not in warnings:
             warnings.append(message)
+
+
+def carried_date(ev: EventMention, dated: list[tuple[Span, DateValue]]) -> DateValue | None:
+    """The date of the latest dated event up to ``CARRY_SENTENCES`` sentences back in
+    the same paragraph, unless the event is an ongoing state or still to come."""
+    if not dated or is_ongoing(ev.trigger) or _future_clause(ev):
+        return None
+    sentence, value = dated[-1]
+    if sentence.start == ev.sentence.start:
+        return value if value.start is not None else None
+    doc = ev.sentence.doc
+    between = doc[sentence.end : ev.sentence.start]
+    gap = len(list(between.sents)) if len(between) else 0
+    if gap >= CARRY_SENTENCES or _PARAGRAPH_BREAK.search(
+        doc.text, sentence.start_char, ev.trigger.start_char
+    ):
+        return None
+    return value if value.start is not None else None
+
+
+def is_ongoing(trigger: Span) -> bool:
+    """Whether the trigger's predicate is a present-tense state ("remains under siege",
+    "are fleeing", "is besieged"), which holds at publication rather than on a past day."""
+    token = trigger.root
+    for _ in range(_MAX_HEAD_STEPS):
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.head is token:
+            return False
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.lemma_.lower() in _ONGOING_LEMMAS:
+        return True
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" for a in auxes):
+        return False  # present perfect: a past happening
+    tags = {token.tag_} | {a.tag_ for a in auxes}
+    return bool(tags & {"VBZ", "VBP"})
+
+
+def _future_clause(ev: EventMention) -> bool:
+    """Whether the event's sentence speaks of something still to come ("a new rally will
+    be held"): such an event is not dated by the earlier sentence's past event."""
+    text = ev.sentence.text.rstrip(" .!?;\n\"'”")
+    return future_context(text, len(text))
 
 
 def _closest(matches: list[DateMatch], trigger: Span) -> DateMatch:
@@ -131,4 +204,13 @@ def make_time(nlp: Language, name: str, fallback_to_publication: bool) -> TimeSt
     return TimeStage(fallback_to_publication=fallback_to_publication)
 
 
-__all__ = ["REPORTING_LEMMAS", "TimeStage", "governs", "make_time", "resolve_date_expression"]
+__all__ = [
+    "CARRY_SENTENCES",
+    "REPORTING_LEMMAS",
+    "TimeStage",
+    "carried_date",
+    "governs",
+    "is_ongoing",
+    "make_time",
+    "resolve_date_expression",
+]

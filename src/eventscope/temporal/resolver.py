@@ -60,14 +60,44 @@ _SMALL_NUMBERS: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
+# Fixed-date and Easter-based holidays: name -> (month, day), or days from Easter Sunday.
+# Lunar holidays (Eid, Ramadan, Diwali, Lunar New Year) are left out: their Gregorian
+# date moves and depends on moon sighting, so a fixed table would be wrong by days.
+_FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31), "new year's day": (1, 1),
+    "new year": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31),
+    "may day": (5, 1), "international women's day": (3, 8),
+}  # fmt: skip
+_EASTER_HOLIDAYS: dict[str, int] = {
+    "easter sunday": 0, "easter": 0, "easter monday": 1, "good friday": -2,
+    "palm sunday": -7,
+}  # fmt: skip
+_HOLIDAY_ALT = "|".join(
+    re.escape(name).replace("'", "['’]?").replace(r"\ ", r"\s+")
+    for name in sorted([*_FIXED_HOLIDAYS, *_EASTER_HOLIDAYS], key=len, reverse=True)
+)
+# Season -> first month (meteorological seasons, northern hemisphere); three months each.
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# Words before a date in its clause that put the date ahead of publication.
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|won't|'ll|due|scheduled|slated|planned|set\s+to|to\s+be\s+held"
+    r"|upcoming|(?:is|are)\s+to)\b",
+    re.IGNORECASE,
+)
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WD_ALT = "|".join(_WEEKDAYS)
 _LEAD = r"(?:(?P<lead>since|between|from|in|on|during|throughout|by|of|for|until|till|at|over)\s+)?"
 _MOD = r"early|late|mid|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of"
 
 
+# A full stop after a month belongs to it only when the name is abbreviated ("Jan.");
+# after "June" it ends the sentence.
+_ABBREV_DOT = r"(?:(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bsept)\.)?"
+
+
 def _month(name: str) -> str:
-    return rf"(?P<{name}>{_MONTH_ALT})\b\.?"
+    return rf"(?P<{name}>{_MONTH_ALT})\b{_ABBREV_DOT}"
 
 
 def _day(name: str) -> str:
@@ -128,6 +158,23 @@ _PATTERNS: dict[str, str] = {
         rf"\b{_LEAD}(?:(?P<rel>last|this|next|early|late|earlier|later)\s+(?:on\s+)?)?"
         rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     ),
+    "holiday": (
+        rf"\b{_LEAD}(?:(?P<rel>last|this|next)\s+)?(?P<hol>{_HOLIDAY_ALT})\b"
+        rf"(?:,?\s+{_year('y')})?"
+    ),
+    "season": (
+        rf"\b{_LEAD}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?"
+        r"(?:(?P<rel>last|this|next|the\s+past|past)\s+)?(?P<season>spring|summer|autumn|fall|winter)\b"
+        rf"(?:\s+(?:of\s+)?{_year('y')}|\s+(?P<rel2>last|this|next)\s+year)?"
+    ),
+    "anaphora": (
+        rf"\b(?:(?P<lead>on|by|since)\s+)?(?:"
+        r"the\s+(?P<before>(?:day|night|evening)\s+before|previous\s+(?:day|night|evening))"
+        r"|the\s+(?P<after>day\s+after|(?:next|following)\s+(?:day|morning|night|evening))"
+        rf"|(?P<n>a|an|one|\d+|{'|'.join(_SMALL_NUMBERS)})\s+days?\s+(?P<dir>later|earlier|before|after)"
+        r"|(?P<same>(?:that|the\s+same)\s+day)"
+        r")\b"
+    ),
 }
 _COMPILED = {name: re.compile(rx, re.IGNORECASE) for name, rx in _PATTERNS.items()}
 # Leading words that change the meaning and so belong to the expression's text.
@@ -151,6 +198,7 @@ class _Ctx:
     m: re.Match[str]
     pub: date | None
     text: str
+    future: bool = False
 
 
 _Handler = Callable[[_Ctx], "DateValue | None"]
@@ -245,11 +293,27 @@ def _h_numeric(ctx: _Ctx) -> DateValue | None:
     return _value(ctx, chosen, chosen, "day", clip=False)
 
 
+def _future_year_for(pub: date, month: int, day: int = 1) -> int:
+    """The year that puts (month, day) at its next occurrence on or after ``pub``."""
+    candidate = _safe_date(pub.year, month, min(day, 28 if month == 2 else day))
+    if candidate is not None and candidate < pub:
+        return pub.year + 1
+    return pub.year
+
+
+def _year_for(ctx: _Ctx, month: int, day: int = 1) -> int:
+    """Year of a year-less date: most recent occurrence, or next one in future context."""
+    assert ctx.pub is not None
+    if ctx.future:
+        return _future_year_for(ctx.pub, month, day)
+    return _past_year_for(ctx.pub, month, day)
+
+
 def _resolve_day(ctx: _Ctx, day: int, month: int, year: int | None) -> date | None:
     if year is None:
         if ctx.pub is None:
             return None
-        year = _past_year_for(ctx.pub, month, day)
+        year = _year_for(ctx, month, day)
     return _safe_date(year, month, day)
 
 
@@ -350,10 +414,13 @@ def _h_month(ctx: _Ctx) -> DateValue | None:
         year = ctx.pub.year if month < ctx.pub.month else ctx.pub.year - 1
     elif m["rel"] and m["rel"].lower() == "next":
         year = ctx.pub.year if month > ctx.pub.month else ctx.pub.year + 1
+    elif ctx.future:
+        year = ctx.pub.year if month >= ctx.pub.month else ctx.pub.year + 1
     else:
         year = _past_year_for(ctx.pub, month)
     start, end = _part_of_month(year, month, m["mod"])
-    return _since(ctx, _value(ctx, start, end, "month", clip=not explicit), clip=not explicit)
+    clip = not explicit and not ctx.future
+    return _since(ctx, _value(ctx, start, end, "month", clip=clip), clip=clip)
 
 
 def _h_year(ctx: _Ctx) -> DateValue | None:
@@ -461,9 +528,132 @@ def _h_weekday(ctx: _Ctx) -> DateValue | None:
     if rel == "next":
         ahead = (target - ctx.pub.weekday()) % 7 or 7
         day = ctx.pub + timedelta(days=ahead)
+    elif ctx.future and not rel:
+        day = ctx.pub + timedelta(days=(target - ctx.pub.weekday()) % 7)
     else:
         day = ctx.pub - timedelta(days=back)
     return _since(ctx, _value(ctx, day, day, "day", clip=False), clip=True)
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday_shift) // 433
+    month = (h + weekday_shift - 7 * m + 90) // 25
+    day = (h + weekday_shift - 7 * m + 33 * month + 19) % 32
+    return date(year, month, day)
+
+
+def _holiday_in(name: str, year: int) -> date:
+    if name in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[name])
+    return easter_sunday(year) + timedelta(days=_EASTER_HOLIDAYS[name])
+
+
+def _h_holiday(ctx: _Ctx) -> DateValue | None:
+    if not _is_capitalised(ctx.m["hol"]):
+        return None
+    name = re.sub(r"\s+", " ", ctx.m["hol"].lower().replace("’", "'"))
+    if name not in _FIXED_HOLIDAYS and name not in _EASTER_HOLIDAYS:
+        name = name.replace("years", "year's").replace("womens", "women's")
+        name = name.replace("valentines", "valentine's")
+    if name not in _FIXED_HOLIDAYS and name not in _EASTER_HOLIDAYS:
+        return None
+    if ctx.m["y"]:
+        day = _holiday_in(name, int(ctx.m["y"]))
+        return _since(ctx, _value(ctx, day, day, "day", clip=False), clip=False)
+    if ctx.pub is None:
+        return _unknown(ctx)
+    rel = (ctx.m["rel"] or "").lower()
+    pub = ctx.pub
+    this_year = _holiday_in(name, pub.year)
+    if rel == "this":
+        day = this_year
+    elif rel == "next" or (ctx.future and not rel):
+        day = this_year if this_year > pub or (ctx.future and this_year == pub) else None
+        day = day or _holiday_in(name, pub.year + 1)
+    elif rel == "last":
+        day = this_year if this_year < pub else _holiday_in(name, pub.year - 1)
+    else:
+        day = this_year if this_year <= pub else _holiday_in(name, pub.year - 1)
+    return _since(ctx, _value(ctx, day, day, "day", clip=False), clip=True)
+
+
+def _season_in(first_year: int, season: str, mod: str | None) -> tuple[date, date]:
+    """A season starting in ``first_year``; "early/mid/late" pick its first/second/third
+    month.  Winter runs from December into the next year's February."""
+    first_month = _SEASONS[season]
+    offset = {"early": 0, "mid": 1, "late": 2}.get((mod or "").lower())
+    months = [offset] if offset is not None else [0, 1, 2]
+    y1, m1 = _shift_month(first_year, first_month, months[0])
+    y2, m2 = _shift_month(first_year, first_month, months[-1])
+    return date(y1, m1, 1), month_end(y2, m2)
+
+
+def _h_season(ctx: _Ctx) -> DateValue | None:
+    m = ctx.m
+    season = m["season"].lower()
+    rel = " ".join((m["rel"] or "").lower().split())
+    if not (m["lead"] or m["mod"] or rel or m["y"] or m["rel2"]):
+        return None  # a bare "summer" is as often an adjective as a date
+    if season == "fall" and not (rel or m["y"] or m["rel2"]):
+        return None  # "the fall of the city"
+    if m["y"]:
+        start, end = _season_in(int(m["y"]), season, m["mod"])
+        return _since(ctx, _value(ctx, start, end, span_precision(start, end), clip=False))
+    if ctx.pub is None:
+        return _unknown(ctx)
+    pub = ctx.pub
+    # The season that started most recently on or before publication.
+    year = pub.year if date(pub.year, _SEASONS[season], 1) <= pub else pub.year - 1
+    if m["rel2"]:
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[m["rel2"].lower()]
+        year -= 1 if season == "winter" and m["rel2"].lower() != "next" else 0
+    elif rel in ("last", "the past", "past"):
+        if _season_in(year, season, None)[1] >= pub:
+            year -= 1  # "last summer" in July is the previous year's
+    elif rel == "next" or (ctx.future and not rel and _season_in(year, season, None)[1] < pub):
+        year += 1
+    start, end = _season_in(year, season, m["mod"])
+    return _since(ctx, _value(ctx, start, end, span_precision(start, end), clip=True))
+
+
+def _h_anaphora(ctx: _Ctx) -> DateValue | None:
+    """Placeholder: anaphoric dates are resolved in text order by :func:`_resolve_anaphora`."""
+    return DateValue(start=None, end=None, precision="unknown", text=ctx.text)
+
+
+def _anaphora_shift(m: re.Match[str]) -> int:
+    if m["same"]:
+        return 0
+    if m["before"]:
+        return -1
+    if m["after"]:
+        return 1
+    word = m["n"].lower()
+    n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 1)
+    return -n if m["dir"].lower() in ("earlier", "before") else n
+
+
+def _resolve_anaphora(
+    m: re.Match[str], text: str, previous: DateValue | None, pub: date | None
+) -> DateValue:
+    """ "the day before", "two days later", "that day": counted from the last date named
+    earlier in the text; with none, from publication (a report's "the day before" is the
+    day before it was filed)."""
+    shift = timedelta(days=_anaphora_shift(m))
+    if previous is not None and previous.start is not None and previous.end is not None:
+        start, end = previous.start + shift, previous.end + shift
+        return DateValue(start=start, end=end, precision=previous.precision, text=text)
+    if pub is None:
+        return DateValue(start=None, end=None, precision="unknown", text=text)
+    day = pub + shift
+    return DateValue(start=day, end=day, precision="day", text=text)
 
 
 def _since(ctx: _Ctx, value: DateValue, clip: bool = True) -> DateValue:
@@ -499,6 +689,9 @@ _HANDLERS: dict[str, _Handler] = {
     "rel_unit": _h_rel_unit,
     "weekend": _h_weekend,
     "weekday": _h_weekday,
+    "holiday": _h_holiday,
+    "season": _h_season,
+    "anaphora": _h_anaphora,
 }
 
 
@@ -528,14 +721,40 @@ def find_date_expressions(text: str, published: date | None) -> list[DateMatch]:
             if m.end() > start:
                 candidates.append((start, m.end(), name, m))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[DateMatch] = []
+    taken: list[tuple[DateMatch, re.Match[str] | None]] = []
     for start, end, name, m in candidates:
-        if any(start < t.end and t.start < end for t in taken):
+        if any(start < t.end and t.start < end for t, _ in taken):
             continue
-        value = _HANDLERS[name](_Ctx(m=m, pub=published, text=text[start:end]))
+        ctx = _Ctx(m=m, pub=published, text=text[start:end], future=future_context(text, start))
+        value = _HANDLERS[name](ctx)
         if value is not None:
-            taken.append(DateMatch(start=start, end=end, text=text[start:end], value=value))
-    return sorted(taken, key=lambda t: t.start)
+            match = DateMatch(start=start, end=end, text=text[start:end], value=value)
+            taken.append((match, m if name == "anaphora" else None))
+    return _with_anaphora(sorted(taken, key=lambda t: t[0].start), published)
+
+
+def _with_anaphora(
+    taken: list[tuple[DateMatch, re.Match[str] | None]], published: date | None
+) -> list[DateMatch]:
+    """Resolve "the day before"-style dates against the date named before them."""
+    result: list[DateMatch] = []
+    previous: DateValue | None = None
+    for match, anaphora in taken:
+        if anaphora is not None:
+            value = _resolve_anaphora(anaphora, match.text, previous, published)
+            match = DateMatch(start=match.start, end=match.end, text=match.text, value=value)
+        result.append(match)
+        if match.value.start is not None:
+            previous = match.value
+    return result
+
+
+def future_context(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` announces something still to come ("elections
+    are due in May", "talks will resume on Monday").  The clause runs back to the last
+    sentence or clause break (. ; ! ? or a line break)."""
+    clause_start = max(text.rfind(c, 0, start) for c in ".;!?\n") + 1
+    return _FUTURE_CUE.search(text, clause_start, start) is not None
 
 
 def _dateparser_fallback(text: str, published: date) -> DateValue | None:
