@@ -21,6 +21,16 @@ V05_TO_V08 = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
+# v0.5 mode names that v0.8 renamed or merged (manual, mode tables per event).
+V05_MODES = {
+    "strike-hun": "hunger",
+    "strike-gen": "strike",
+    "riot-spon": "riot",
+    "demo-org": "demo",
+    "demo-spon": "demo",
+    "confiscate": "seize",
+    "detain": "arrest",
+}
 NONE = "NONE"
 _EVT = re.compile(r"\(EVT:\s*([^)]*)\)")
 
@@ -72,7 +82,8 @@ def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
         p_labels.append(event.event if event else NONE)
         if row.get("mode"):
             mode_total += 1
-            mode_hits += int(event is not None and event.mode == row["mode"])
+            gold_mode = V05_MODES.get(row["mode"], row["mode"])
+            mode_hits += int(event is not None and event.mode == gold_mode)
         if _texts(row.get("source")):
             actor_total += 1
             pred = [a.text for a in event.actor] if event else []
@@ -95,6 +106,7 @@ def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     }
     details = {
         "mapping": V05_TO_V08,
+        "mode_mapping": V05_MODES,
         "mode_n": mode_total,
         "actor_n": actor_total,
         "recipient_n": rec_total,
