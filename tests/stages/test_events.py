@@ -180,6 +180,8 @@ def test_events_stated_intent_is_agree_or_threaten(code, text, event) -> None:  
         ("The UN Security Council imposed sanctions on Lebanon.", ["Lebanon"]),
         ("The army lifted a travel restriction in the north.", []),
         ("Putin will meet Erdogan in Ankara.", ["Erdogan"]),
+        ("The opposition called on the United Nations to intervene.", ["United Nations"]),
+        ("Japan sent emergency aid to the Philippines.", ["Philippines"]),
     ],
 )
 def test_events_recipients_are_parties_not_content(code, text, recipient) -> None:  # type: ignore[no-untyped-def]

@@ -126,7 +126,7 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
     """Objects of the given prepositions attached to ``token``."""
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 

@@ -305,8 +305,10 @@ class EventStage:
         recipients = [*recipients, *cand.extra_recipients]
         if trig.territory:
             recipients = [*recipients, *syn.prep_objects(tok, {"from"})]
-        if trig.event in {"AGREE", "CONSULT"}:
-            recipients += syn.prep_objects(tok, {"with"})
+        preps = self.lexicon.table("recipient_preps", trig.event or "")
+        if preps and not cand.recipient_heads:
+            # "called on the UN to …", "sent aid to Yemen", "talks with the rebels"
+            recipients += [r for r in syn.prep_objects(tok, set(preps)) if r not in recipients]
         actors = [self._antecedent(a, tok) for a in actors]
         quantities = self.lexicon.words("quantity_words")
         cand.actor_heads = [a for a in _expand(actors, quantities) if _participant(a)]

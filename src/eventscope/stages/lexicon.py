@@ -61,11 +61,23 @@ class Lexicon:
             self.entries.setdefault((entry.lemma, entry.pos), []).append(entry)
         # Last words of every key: a cheap test that rules out most tokens at once.
         self.heads = frozenset(lemma.split()[-1] for lemma, _ in self.entries)
-        self.filters = {k: frozenset(v) for k, v in filters.items() if k != "_meta"}
+        self.filters = {
+            k: frozenset(v) for k, v in filters.items() if k != "_meta" and isinstance(v, list)
+        }
+        # Per-event tables (event -> words), e.g. the prepositions that mark a recipient.
+        self.tables = {
+            k: {event: frozenset(words) for event, words in v.items()}
+            for k, v in filters.items()
+            if k != "_meta" and isinstance(v, dict)
+        }
 
     def words(self, name: str) -> frozenset[str]:
         """A named word list from filters.json."""
         return self.filters.get(name, frozenset())
+
+    def table(self, name: str, key: str) -> frozenset[str]:
+        """Words for ``key`` in a per-event table from filters.json."""
+        return self.tables.get(name, {}).get(key, frozenset())
 
     def candidates(self, token: Token) -> list[Trigger]:
         """Entries that could fire on ``token``, multi-word keys first."""
