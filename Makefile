@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/eventscope events --db demo.db --format csv -o events.csv
 	$(BIN)/eventscope events --db demo.db --format geojson -o events.geojson
 	@echo "Wrote events.jsonl, events.csv (ACLED view) and events.geojson from demo.db"
+	@echo "Map: run $(BIN)/eventscope serve --db demo.db, then open http://127.0.0.1:8000/"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -11,7 +11,7 @@ from ..errors import EventscopeError
 
 # Exit statuses, documented in README: 0 all inputs used, 3 some inputs skipped.
 EXIT_SKIPPED = 3
-_VERBS = ("extract", "places", "ingest", "events", "evaluate", "gazetteer", "actors")
+_VERBS = ("extract", "places", "ingest", "events", "evaluate", "gazetteer", "actors", "serve")
 
 
 class _Group(click.Group):

@@ -52,6 +52,66 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        2,
+        "search_and_space",
+        # Full-text search over evidence sentences and article titles (FTS5), and a
+        # 3-D R*Tree over (lon, lat, day) so a map box plus a date range is one index
+        # probe.  Both are keyed by events.rowid and kept current by triggers, so every
+        # write path (and the per-article transaction) maintains them for free.
+        # Undated located events get the widest day range; the exact date predicate
+        # on the events row still applies, the tree only narrows the candidates.
+        """
+        CREATE VIRTUAL TABLE events_fts USING fts5(
+            sentence, title, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE VIRTUAL TABLE events_rtree USING rtree(
+            id, min_lon, max_lon, min_lat, max_lat, min_day, max_day
+        );
+        CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts(rowid, sentence, title) VALUES (
+                new.rowid,
+                json_extract(new.record, '$.evidence.sentence'),
+                json_extract(new.record, '$.article.title')
+            );
+            INSERT INTO events_rtree
+            SELECT new.rowid, new.lon, new.lon, new.lat, new.lat,
+                   COALESCE(julianday(new.date_start) - 2440587.5, -1e8),
+                   COALESCE(julianday(COALESCE(new.date_end, new.date_start)) - 2440587.5, 1e8)
+            WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
+        END;
+        CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.rowid;
+            DELETE FROM events_rtree WHERE id = old.rowid;
+        END;
+        CREATE TRIGGER events_au AFTER UPDATE ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.rowid;
+            DELETE FROM events_rtree WHERE id = old.rowid;
+            INSERT INTO events_fts(rowid, sentence, title) VALUES (
+                new.rowid,
+                json_extract(new.record, '$.evidence.sentence'),
+                json_extract(new.record, '$.article.title')
+            );
+            INSERT INTO events_rtree
+            SELECT new.rowid, new.lon, new.lon, new.lat, new.lat,
+                   COALESCE(julianday(new.date_start) - 2440587.5, -1e8),
+                   COALESCE(julianday(COALESCE(new.date_end, new.date_start)) - 2440587.5, 1e8)
+            WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
+        END;
+        INSERT INTO events_fts(rowid, sentence, title)
+        SELECT rowid, json_extract(record, '$.evidence.sentence'),
+               json_extract(record, '$.article.title')
+        FROM events;
+        INSERT INTO events_rtree
+        SELECT rowid, lon, lon, lat, lat,
+               COALESCE(julianday(date_start) - 2440587.5, -1e8),
+               COALESCE(julianday(COALESCE(date_end, date_start)) - 2440587.5, 1e8)
+        FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL;
+        CREATE INDEX events_order ON events(date_start IS NULL, date_start, id);
+        CREATE INDEX events_type_date ON events(event, date_start);
+        CREATE INDEX events_mode ON events(mode);
+        """,
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -66,6 +126,24 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+def statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies (which hold ``;``) whole.
+
+    ``executescript`` would commit on its own, which breaks the one-transaction rule.
+    """
+    out: list[str] = []
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip(" \n;"):
+        out.append(buffer.strip())
+    return out
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply every pending migration; returns the names applied."""
     found = current_version(conn)
@@ -77,9 +155,8 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
             continue
         try:
             conn.execute("BEGIN")
-            for statement in mig.sql.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in statements(mig.sql):
+                conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations(version, name) VALUES (?, ?)",
                 (mig.version, mig.name),

@@ -8,10 +8,12 @@ Articles are keyed by content hash, which makes ingesting the same input twice a
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import Messages, StoreError
 from ..readers.article import Article, Skipped
@@ -26,6 +28,16 @@ class EventQuery:
     Example::
 
         store.events(EventQuery(since="2018-01-01", country="SY", event="ASSAULT"))
+
+    Attributes:
+        since, until (str | None): ISO dates; an event matches when its date interval
+            overlaps ``[since, until]``.
+        bbox (tuple | None): ``(min_lon, min_lat, max_lon, max_lat)``; only located
+            events inside it (edges included) match.
+        mode (str | None): PLOVER mode, e.g. ``arrest``.
+        text (str | None): Words that must all occur in the evidence sentence or the
+            article title (full-text search; punctuation is ignored, so any user
+            text is a valid query, and text without a word filters nothing).
     """
 
     since: str | None = None
@@ -35,6 +47,9 @@ class EventQuery:
     actor: str | None = None
     limit: int | None = None
     offset: int = 0
+    bbox: tuple[float, float, float, float] | None = None
+    mode: str | None = None
+    text: str | None = None
 
 
 def sqlite_path(url: str) -> Path:
@@ -60,6 +75,9 @@ class SQLiteStore:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            # INSERT OR REPLACE must fire the delete trigger that keeps the search
+            # and R*Tree indexes in step with the events table.
+            self.conn.execute("PRAGMA recursive_triggers=ON")
             migrate(self.conn)
         except sqlite3.Error as exc:
             raise StoreError(Messages.E030.format(url=url, detail=exc)) from exc
@@ -124,6 +142,43 @@ class SQLiteStore:
         for (record,) in self.conn.execute(sql, params):
             yield Event.from_dict(json.loads(record))
 
+    def count(self, query: EventQuery | None = None) -> int:
+        """How many stored events match ``query`` (its limit and offset are ignored)."""
+        where, params = _where(query or EventQuery())
+        row = self.conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()
+        return int(row[0])
+
+    def get(self, event_id: str) -> Event | None:
+        """The event with this id, or ``None``."""
+        row = self.conn.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+        return None if row is None else Event.from_dict(json.loads(row[0]))
+
+    def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
+        """Counts of matching events by start day, PLOVER type and country.
+
+        ``by_day`` is a list of ``[day, n]`` pairs in date order (undated events are
+        left out of it); ``by_type`` and ``by_country`` map a value to its count, with
+        unlocated events under ``""``.
+        """
+        where, params = _where(query or EventQuery())
+        return {
+            "by_day": [
+                [day, n]
+                for day, n in self.conn.execute(
+                    f"SELECT date_start, COUNT(*) FROM events{where}"
+                    f"{' AND' if where else ' WHERE'} date_start IS NOT NULL"
+                    " GROUP BY date_start ORDER BY date_start",
+                    params,
+                )
+            ],
+            "by_type": self._group("event", where, params),
+            "by_country": self._group("country_code", where, params),
+        }
+
+    def _group(self, column: str, where: str, params: list[object]) -> dict[str, int]:
+        sql = f"SELECT {column}, COUNT(*) FROM events{where} GROUP BY {column} ORDER BY 2 DESC"
+        return {key or "": int(n) for key, n in self.conn.execute(sql, params)}
+
     def counts(self) -> dict[str, int]:
         """Numbers of articles, events and skipped inputs."""
         out = {}
@@ -155,27 +210,74 @@ def _row(e: Event) -> tuple[object, ...]:
     )
 
 
-def _select(q: EventQuery) -> tuple[str, list[object]]:
-    where, params = [], []
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """Turn free user text into an FTS5 query: every word required, each quoted.
+
+    Quoting makes FTS5 operators (``AND``, ``NEAR``, ``*``, ``"``) plain words, so no
+    user input can be a syntax error.  ``None`` when the text has no word at all.
+    """
+    words = _WORD.findall(text)
+    return " ".join(f'"{w}"' for w in words) if words else None
+
+
+def _where(q: EventQuery) -> tuple[str, list[object]]:
+    """The WHERE clause (with leading space) and its parameters for ``q``.
+
+    With a bounding box the 3-D R*Tree (lon, lat, day) picks the candidates and the
+    plain column indexes are switched off with unary ``+``: the box and the dates
+    together are far more selective than one type or one country.
+    """
+    where: list[str] = []
+    params: list[object] = []
+    plain = "+" if q.bbox else ""
+    if q.bbox:
+        where.append(_RTREE)
+        min_lon, min_lat, max_lon, max_lat = q.bbox
+        params += [min_lon, max_lon, min_lat, max_lat, q.since or "0001-01-01"]
+        params += [q.until or "9999-12-31"]
+        where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        params += [min_lon, max_lon, min_lat, max_lat]
     if q.since:
-        where.append("(date_end >= ? OR (date_end IS NULL AND date_start >= ?))")
-        params += [q.since, q.since]
+        where.append(f"{plain}COALESCE(date_end, date_start) >= ?")
+        params.append(q.since)
     if q.until:
-        where.append("date_start <= ?")
+        where.append(f"{plain}date_start <= ?")
         params.append(q.until)
     if q.country:
-        where.append("country_code = ?")
+        where.append(f"{plain}country_code = ?")
         params.append(q.country.upper())
     if q.event:
-        where.append("event = ?")
+        where.append(f"{plain}event = ?")
         params.append(q.event.upper())
+    if q.mode:
+        where.append(f"{plain}mode = ?")
+        params.append(q.mode.lower())
     if q.actor:
         where.append("actors LIKE ?")
         params.append(f"%{q.actor}%")
-    sql = "SELECT record FROM events"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY date_start IS NULL, date_start, id"
+    match = fts_query(q.text) if q.text else None
+    if match:
+        where.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(match)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+# Overlap tests with a day of slack: the tree stores 32-bit floats rounded outwards,
+# so it only has to give a superset; the exact tests on the events row decide.  Day
+# numbers are days since 1970-01-01, as the migration stores them.
+_RTREE = (
+    "rowid IN (SELECT id FROM events_rtree WHERE max_lon >= ? AND min_lon <= ?"
+    " AND max_lat >= ? AND min_lat <= ?"
+    " AND max_day >= julianday(?) - 2440587.5 - 1 AND min_day <= julianday(?) - 2440587.5 + 1)"
+)
+
+
+def _select(q: EventQuery) -> tuple[str, list[object]]:
+    where, params = _where(q)
+    sql = f"SELECT record FROM events{where} ORDER BY date_start IS NULL, date_start, id"
     if q.limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [q.limit, q.offset]
