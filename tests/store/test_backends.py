@@ -123,3 +123,37 @@ def test_backends_failed_article_write_leaves_nothing(store: Store) -> None:
         store.add(_article("a1"), [good, bad])
     assert store.counts()["articles"] == 0
     assert store.counts()["events"] == 0
+
+
+def _report(aid: str, day: str, lat: float, lon: float, killed: int) -> tuple[Article, Event]:
+    from eventscope.records import Bounds
+
+    event = _event(
+        f"ev-{aid}",
+        aid,
+        day,
+        "ML",
+        lat,
+        lon,
+        size={"killed": Bounds(killed, killed, str(killed))},
+        article={"published": day},
+    )
+    return _article(aid), event
+
+
+def test_backends_reports_of_one_event_are_merged(store: Store) -> None:
+    for aid, day, lat, lon, killed in [
+        ("r1", "2019-01-01", 16.27, -0.04, 10),  # Gao
+        ("r2", "2019-01-02", 16.28, -0.05, 12),  # Gao, dated a day later by its outlet
+        ("r3", "2019-01-01", 14.49, -4.19, 3),  # Mopti, same day: another event
+    ]:
+        article, event = _report(aid, day, lat, lon, killed)
+        store.add(article, [event])
+    merged = list(store.events())
+    assert len(merged) == 2 and store.count() == 2
+    assert store.count(EventQuery(merged=False)) == 3
+    gao = store.get("ev-r2")
+    assert gao is not None and gao == store.get("ev-r1")
+    assert sorted(s.article_id for s in gao.sources) == ["r1", "r2"]
+    assert gao.size["killed"].min == 12  # the highest toll any report gives
+    assert store.stats()["by_type"] == {"ASSAULT": 2}

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel
 
+from ..dedup.cluster import own_source
 from ..errors import Messages
 from ..records import Event
 from .deps import MAX_OFFSET, MAX_PAGE, FiltersDep, StateDep
@@ -56,27 +57,8 @@ def summary(event: Event) -> dict[str, Any]:
 
 
 def sources(event: Event) -> list[dict[str, Any]]:
-    """Every article and sentence behind the event.
-
-    A merged (deduplicated) record may carry a ``sources`` list; otherwise the one
-    article and evidence sentence of the record are its only source.
-    """
-    merged = getattr(event, "sources", None)
-    if merged:
-        return [s if isinstance(s, dict) else asdict(s) for s in merged]
-    art = event.article
-    return [
-        {
-            "article_id": event.article_id,
-            "title": art.get("title"),
-            "url": art.get("url"),
-            "source": art.get("source"),
-            "published": art.get("published"),
-            "sentence": event.evidence.sentence,
-            "start": event.evidence.start,
-            "end": event.evidence.end,
-        }
-    ]
+    """Every article and sentence behind the event (one for a single report)."""
+    return [asdict(s) for s in event.sources or [own_source(event)]]
 
 
 @router.get(

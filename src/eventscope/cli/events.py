@@ -23,6 +23,9 @@ from ..store import EventQuery, open_store
 @click.option("--actor", help="Text that an actor or recipient name contains.")
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option(
+    "--raw", is_flag=True, help="Every stored report on its own, not merged per real-world event."
+)
+@click.option(
     "-f",
     "--format",
     "fmt",
@@ -42,6 +45,7 @@ def command(
     event_type: str | None,
     actor: str | None,
     limit: int | None,
+    raw: bool,
     fmt: str,
     output: Path | None,
 ) -> None:
@@ -52,7 +56,7 @@ def command(
       eventscope events --db events.db --country SY --type ASSAULT
       eventscope events --db events.db --since 2018-02-01 -f csv -o acled.csv
     """
-    query = EventQuery(since, until, country, event_type, actor, limit)
+    query = EventQuery(since, until, country, event_type, actor, limit, merged=not raw)
     with open_store(db_url) as store:
         events = list(store.events(query))
     if fmt == "table":
@@ -67,7 +71,8 @@ def command(
 
 def _table(events: list[Event], output: Path | None) -> None:
     table = Table(title=f"{len(events)} events", show_lines=False)
-    for col in ("date", "event", "mode", "actor", "recipient", "location", "killed", "evidence"):
+    columns = ("date", "event", "mode", "actor", "recipient", "location", "killed", "sources")
+    for col in (*columns, "evidence"):
         table.add_column(col, overflow="fold")
     for e in events:
         killed = e.size.get("killed")
@@ -79,6 +84,7 @@ def _table(events: list[Event], output: Path | None) -> None:
             "; ".join(a.name or a.text for a in e.recipient),
             (e.location.name or e.location.text) if e.location else "",
             "" if killed is None else str(killed.min),
+            str(max(1, len(e.sources))),
             e.evidence.sentence[:90] + ("…" if len(e.evidence.sentence) > 90 else ""),
         )
     console = Console(width=160) if output is None else Console(file=output.open("w"), width=160)

@@ -80,7 +80,7 @@ def merge(group: Sequence[Event]) -> Event:
     sources: list[Source] = []
     seen: set[str] = set()
     for event in sorted(group, key=lambda e: (e.article.get("published") or "", e.id)):
-        for src in event.sources:
+        for src in event.sources or [own_source(event)]:
             if src.event_id not in seen:
                 seen.add(src.event_id)
                 sources.append(src)
@@ -93,6 +93,21 @@ def merge(group: Sequence[Event]) -> Event:
     if acled is not None and "killed" in size:
         acled = replace(acled, fatalities=size["killed"].min)
     return replace(base, sources=sources, size=size, acled=acled)
+
+
+def own_source(e: Event) -> Source:
+    """The report a record was coded from (for records stored before sources existed)."""
+    return Source(
+        article_id=e.article_id,
+        event_id=e.id,
+        sentence=e.evidence.sentence,
+        start=e.evidence.start,
+        end=e.evidence.end,
+        title=e.article.get("title"),
+        url=e.article.get("url"),
+        source=e.article.get("source"),
+        published=e.article.get("published"),
+    )
 
 
 def _quality(e: Event) -> tuple[int, int, float, str]:

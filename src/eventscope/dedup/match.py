@@ -74,6 +74,8 @@ def _interval(e: Event) -> tuple[date, date] | None:
 
 def _dates_overlap(a: Event, b: Event, s: MatchSettings) -> bool:
     ia, ib = _interval(a), _interval(b)
+    if a.article_id == b.article_id and (a.date.from_publication or b.date.from_publication):
+        return True  # "the attack" later in the same report carries no date of its own
     if ia is None or ib is None:
         return ia is None and ib is None and a.article_id == b.article_id
     slack = timedelta(days=s.date_slack_days)

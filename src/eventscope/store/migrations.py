@@ -112,6 +112,18 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX events_mode ON events(mode);
         """,
     ),
+    Migration(
+        3,
+        "clusters",
+        # Deduplication: reports of one real-world event share a cluster id (the id of
+        # the first stored report).  Existing rows start as clusters of one.
+        """
+        ALTER TABLE events ADD COLUMN cluster_id TEXT;
+        UPDATE events SET cluster_id = id;
+        CREATE INDEX events_cluster ON events(cluster_id);
+        CREATE INDEX events_match ON events(event, date_start, cluster_id);
+        """,
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import Messages, StoreError
 from ..readers.article import Article, Skipped
 from ..records import Event
+from .clusters import assign, merged
 from .migrations import Migration
 from .sqlite import EventQuery, _row
 
@@ -53,7 +54,7 @@ PG_MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         2,
-        "search-and-space",
+        "search_and_space",
         """
         ALTER TABLE events ADD COLUMN title TEXT;
         ALTER TABLE events ADD COLUMN search tsvector GENERATED ALWAYS AS (
@@ -63,6 +64,16 @@ PG_MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX events_lon_lat ON events(lon, lat);
         CREATE INDEX events_mode ON events(mode);
         CREATE INDEX events_type_date ON events(event, date_start)
+        """,
+    ),
+    Migration(
+        3,
+        "clusters",
+        """
+        ALTER TABLE events ADD COLUMN cluster_id TEXT;
+        UPDATE events SET cluster_id = id;
+        CREATE INDEX events_cluster ON events(cluster_id);
+        CREATE INDEX events_match ON events(event, date_start, cluster_id)
         """,
     ),
 )
@@ -154,17 +165,30 @@ class PostgresStore:
                         len(events),
                     ),
                 )
+                clusters = assign(events, self._candidates)
                 with self.conn.cursor() as cur:
                     cur.executemany(
                         "INSERT INTO events(id, article_id, event, mode, quad, date_start,"
                         " date_end, date_precision, country_code, admin1, lat, lon, actors,"
-                        " acled_event_type, confidence, record, title) VALUES"
-                        " (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                        " ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record",
-                        [(*_row(e), e.article.get("title")) for e in events],
+                        " acled_event_type, confidence, record, title, cluster_id) VALUES"
+                        " (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
+                        " %s) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record",
+                        [
+                            (*_row(e), e.article.get("title"), c)
+                            for e, c in zip(events, clusters, strict=True)
+                        ],
                     )
         except self._errors as exc:
             raise StoreError(Messages.E030.format(url="(store)", detail=exc)) from exc
+
+    def _candidates(self, event: str, start: str, end: str) -> list[tuple[str, Event]]:
+        """Stored reports of the same type whose dates overlap ``[start, end]``."""
+        rows = self.conn.execute(
+            "SELECT cluster_id, record FROM events WHERE event = %s AND date_start <= %s"
+            " AND COALESCE(date_end, date_start) >= %s LIMIT 500",
+            (event, end, start),
+        ).fetchall()
+        return [(c, Event.from_dict(json.loads(r))) for c, r in rows]
 
     def add_skipped(self, item: Skipped) -> None:
         """Remember an input that could not be used, with its reason."""
@@ -176,33 +200,63 @@ class PostgresStore:
     # -- reads -----------------------------------------------------------------------
 
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
-        """Stored events matching ``query``, ordered by date then id."""
+        """Stored events matching ``query``, ordered by date then id (merged by default)."""
         q = query or EventQuery()
         where, params = _where(q)
-        sql = f"SELECT record FROM events{where} ORDER BY date_start IS NULL, date_start, id"
+        if not q.merged:
+            sql = f"SELECT record FROM events{where} ORDER BY date_start IS NULL, date_start, id"
+            if q.limit is not None:
+                sql += " LIMIT %s OFFSET %s"
+                params += [q.limit, q.offset]
+            for (record,) in self.conn.execute(sql, params):
+                yield Event.from_dict(json.loads(record))
+            return
+        sql = (
+            f"SELECT cluster_id, MIN(date_start) AS day FROM events{where}"
+            " GROUP BY cluster_id ORDER BY MIN(date_start) IS NULL, day, cluster_id"
+        )
         if q.limit is not None:
             sql += " LIMIT %s OFFSET %s"
             params += [q.limit, q.offset]
-        for (record,) in self.conn.execute(sql, params):
-            yield Event.from_dict(json.loads(record))
+        ids = [c for c, _ in self.conn.execute(sql, params)]
+        yield from self._clusters(ids)
+
+    def _clusters(self, ids: list[str]) -> Iterator[Event]:
+        """Merged records for cluster ids, in the given order."""
+        if not ids:
+            return
+        members: dict[str, list[Event]] = {}
+        for cluster_id, record in self.conn.execute(
+            "SELECT cluster_id, record FROM events WHERE cluster_id = ANY(%s) ORDER BY id",
+            (ids,),
+        ):
+            members.setdefault(cluster_id, []).append(Event.from_dict(json.loads(record)))
+        for cluster_id in ids:
+            yield merged(cluster_id, members[cluster_id])
 
     def count(self, query: EventQuery | None = None) -> int:
-        """How many stored events match ``query`` (its limit and offset are ignored)."""
-        where, params = _where(query or EventQuery())
-        row = self.conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()
+        """How many events match ``query`` (real-world events unless ``merged=False``)."""
+        q = query or EventQuery()
+        where, params = _where(q)
+        what = "COUNT(DISTINCT cluster_id)" if q.merged else "COUNT(*)"
+        row = self.conn.execute(f"SELECT {what} FROM events{where}", params).fetchone()
         return int(row[0]) if row else 0
 
     def get(self, event_id: str) -> Event | None:
-        """The event with this id, or ``None``."""
-        row = self.conn.execute("SELECT record FROM events WHERE id = %s", (event_id,)).fetchone()
-        return None if row is None else Event.from_dict(json.loads(row[0]))
+        """The event with this id (a cluster's or any of its reports'), merged, or ``None``."""
+        row = self.conn.execute(
+            "SELECT cluster_id FROM events WHERE id = %s OR cluster_id = %s LIMIT 1",
+            (event_id, event_id),
+        ).fetchone()
+        return None if row is None else next(self._clusters([row[0]]), None)
 
     def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
         """Counts of matching events by start day, PLOVER type and country (as SQLite)."""
         where, params = _where(query or EventQuery())
         joiner = " AND" if where else " WHERE"
         days = self.conn.execute(
-            f"SELECT date_start, COUNT(*) FROM events{where}{joiner} date_start IS NOT NULL"
+            f"SELECT date_start, COUNT(DISTINCT cluster_id) FROM events{where}{joiner}"
+            " date_start IS NOT NULL"
             " GROUP BY date_start ORDER BY date_start",
             params,
         ).fetchall()
@@ -213,7 +267,10 @@ class PostgresStore:
         }
 
     def _group(self, column: str, where: str, params: list[object]) -> dict[str, int]:
-        sql = f"SELECT {column}, COUNT(*) FROM events{where} GROUP BY {column} ORDER BY 2 DESC"
+        sql = (
+            f"SELECT {column}, COUNT(DISTINCT cluster_id) FROM events{where}"
+            f" GROUP BY {column} ORDER BY 2 DESC"
+        )
         return {key or "": int(n) for key, n in self.conn.execute(sql, params)}
 
     def counts(self) -> dict[str, int]:

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import Messages, StoreError
 from ..readers.article import Article, Skipped
 from ..records import Event
+from .clusters import assign, merged
 from .migrations import migrate
 
 
@@ -38,6 +39,8 @@ class EventQuery:
         text (str | None): Words that must all occur in the evidence sentence or the
             article title (full-text search; punctuation is ignored, so any user
             text is a valid query, and text without a word filters nothing).
+        merged (bool): One record per real-world event, listing every report
+            (default); ``False`` gives every stored report on its own.
     """
 
     since: str | None = None
@@ -50,6 +53,7 @@ class EventQuery:
     bbox: tuple[float, float, float, float] | None = None
     mode: str | None = None
     text: str | None = None
+    merged: bool = True
 
 
 def sqlite_path(url: str) -> Path:
@@ -117,17 +121,27 @@ class SQLiteStore:
                     len(events),
                 ),
             )
+            clusters = assign(events, self._candidates)
             self.conn.executemany(
                 "INSERT OR REPLACE INTO events(id, article_id, event, mode, quad, date_start,"
                 " date_end, date_precision, country_code, admin1, lat, lon, actors,"
-                " acled_event_type, confidence, record)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_row(e) for e in events],
+                " acled_event_type, confidence, record, cluster_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*_row(e), c) for e, c in zip(events, clusters, strict=True)],
             )
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(Messages.E030.format(url="(store)", detail=exc)) from exc
+
+    def _candidates(self, event: str, start: str, end: str) -> list[tuple[str, Event]]:
+        """Stored reports of the same type whose dates overlap ``[start, end]``."""
+        rows = self.conn.execute(
+            "SELECT cluster_id, record FROM events WHERE event = ? AND date_start <= ?"
+            " AND COALESCE(date_end, date_start) >= ? LIMIT 500",
+            (event, end, start),
+        ).fetchall()
+        return [(c, Event.from_dict(json.loads(r))) for c, r in rows]
 
     def add_skipped(self, item: Skipped) -> None:
         """Remember an input that could not be used, with its reason."""
@@ -137,21 +151,57 @@ class SQLiteStore:
         )
 
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
-        """Stored events matching ``query``, ordered by date then id."""
-        sql, params = _select(query or EventQuery())
-        for (record,) in self.conn.execute(sql, params):
-            yield Event.from_dict(json.loads(record))
+        """Stored events matching ``query``, ordered by date then id.
+
+        By default each real-world event comes once, merged from all its reports; a
+        cluster matches when any of its reports matches.
+        """
+        q = query or EventQuery()
+        if not q.merged:
+            sql, params = _select(q)
+            for (record,) in self.conn.execute(sql, params):
+                yield Event.from_dict(json.loads(record))
+            return
+        where, params = _where(q)
+        sql = (
+            f"SELECT cluster_id, MIN(date_start) AS day FROM events{where}"
+            " GROUP BY cluster_id ORDER BY day IS NULL, day, cluster_id"
+        )
+        if q.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [q.limit, q.offset]
+        ids = [c for c, _ in self.conn.execute(sql, params)]
+        yield from self._clusters(ids)
+
+    def _clusters(self, ids: list[str]) -> Iterator[Event]:
+        """Merged records for cluster ids, in the given order."""
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            members: dict[str, list[Event]] = {}
+            for cluster_id, record in self.conn.execute(
+                f"SELECT cluster_id, record FROM events WHERE cluster_id IN ({marks}) ORDER BY id",
+                chunk,
+            ):
+                members.setdefault(cluster_id, []).append(Event.from_dict(json.loads(record)))
+            for cluster_id in chunk:
+                yield merged(cluster_id, members[cluster_id])
 
     def count(self, query: EventQuery | None = None) -> int:
-        """How many stored events match ``query`` (its limit and offset are ignored)."""
-        where, params = _where(query or EventQuery())
-        row = self.conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()
+        """How many events match ``query`` (real-world events unless ``merged=False``)."""
+        q = query or EventQuery()
+        where, params = _where(q)
+        what = "COUNT(DISTINCT cluster_id)" if q.merged else "COUNT(*)"
+        row = self.conn.execute(f"SELECT {what} FROM events{where}", params).fetchone()
         return int(row[0])
 
     def get(self, event_id: str) -> Event | None:
-        """The event with this id, or ``None``."""
-        row = self.conn.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
-        return None if row is None else Event.from_dict(json.loads(row[0]))
+        """The event with this id (a cluster's or any of its reports'), merged, or ``None``."""
+        row = self.conn.execute(
+            "SELECT cluster_id FROM events WHERE id = ? OR cluster_id = ? LIMIT 1",
+            (event_id, event_id),
+        ).fetchone()
+        return None if row is None else next(self._clusters([row[0]]), None)
 
     def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
         """Counts of matching events by start day, PLOVER type and country.
@@ -165,7 +215,7 @@ class SQLiteStore:
             "by_day": [
                 [day, n]
                 for day, n in self.conn.execute(
-                    f"SELECT date_start, COUNT(*) FROM events{where}"
+                    f"SELECT date_start, COUNT(DISTINCT cluster_id) FROM events{where}"
                     f"{' AND' if where else ' WHERE'} date_start IS NOT NULL"
                     " GROUP BY date_start ORDER BY date_start",
                     params,
@@ -176,7 +226,10 @@ class SQLiteStore:
         }
 
     def _group(self, column: str, where: str, params: list[object]) -> dict[str, int]:
-        sql = f"SELECT {column}, COUNT(*) FROM events{where} GROUP BY {column} ORDER BY 2 DESC"
+        sql = (
+            f"SELECT {column}, COUNT(DISTINCT cluster_id) FROM events{where}"
+            f" GROUP BY {column} ORDER BY 2 DESC"
+        )
         return {key or "": int(n) for key, n in self.conn.execute(sql, params)}
 
     def counts(self) -> dict[str, int]:
