@@ -138,8 +138,8 @@ def build(path: Path, n: int, seed: int = 7) -> None:
                 (article.id, article.content_hash, len(records)),
             )
             conn.executemany(
-                f"INSERT INTO events VALUES ({', '.join('?' * 16)})",
-                [_row_of(r) for r in records],
+                f"INSERT INTO events VALUES ({', '.join('?' * 17)})",
+                [(*_row_of(r), r["id"]) for r in records],  # each its own cluster
             )
             conn.execute("COMMIT")
         conn.execute("ANALYZE")
