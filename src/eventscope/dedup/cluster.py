@@ -76,7 +76,7 @@ def merge(group: Sequence[Event]) -> Event:
     confidence; sizes take the largest lower bound any source gives (later reports
     usually carry updated tolls); no source is ever dropped.
     """
-    base = min(group, key=_quality)
+    base = best(group)
     sources: list[Source] = []
     seen: set[str] = set()
     for event in sorted(group, key=lambda e: (e.article.get("published") or "", e.id)):
@@ -93,6 +93,11 @@ def merge(group: Sequence[Event]) -> Event:
     if acled is not None and "killed" in size:
         acled = replace(acled, fatalities=size["killed"].min)
     return replace(base, sources=sources, size=size, acled=acled)
+
+
+def best(group: Sequence[Event]) -> Event:
+    """The best-described report: most precise place, then date, then confidence."""
+    return min(group, key=_quality)
 
 
 def own_source(e: Event) -> Source:

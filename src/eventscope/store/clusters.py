@@ -15,10 +15,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..dedup import merge
+from ..dedup.cluster import best
 from ..dedup.match import DEFAULT, compatible, places_consistent
 from ..records import Event
 
-# (event, date window start, date window end) -> stored (cluster_id, event) pairs.
+# (event type, date window start, date window end) -> stored (cluster_id, event) pairs.
 Candidates = Callable[[str, str, str], list[tuple[str, Event]]]
 
 
@@ -56,6 +57,11 @@ def _choose(event: Event, pool: list[tuple[str, Event]]) -> str | None:
         ):
             return cluster_id
     return None
+
+
+def heads(members: dict[str, list[Event]]) -> dict[str, str]:
+    """The head report's id for each cluster: the one the merged record is based on."""
+    return {cluster_id: best(group).id for cluster_id, group in members.items()}
 
 
 def merged(cluster_id: str, members: Sequence[Event]) -> Event:

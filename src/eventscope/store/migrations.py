@@ -124,6 +124,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX events_match ON events(event, date_start, cluster_id);
         """,
     ),
+    Migration(
+        4,
+        "cluster_heads",
+        # One report per cluster is its head: the best-described one, whose fields the
+        # merged record shows.  Listing heads keeps reads as fast as before dedup.
+        """
+        ALTER TABLE events ADD COLUMN is_head INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX events_heads ON events(is_head, date_start IS NULL, date_start, id);
+        CREATE INDEX events_heads_stats ON events(is_head, date_start, event, country_code);
+        """,
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -16,9 +16,10 @@ from typing import Any
 from ..errors import Messages, StoreError
 from ..readers.article import Article, Skipped
 from ..records import Event
-from .clusters import assign, merged
+from .clusters import assign, heads, merged
 from .migrations import Migration
 from .sqlite import EventQuery, _row
+from .stats import GROUPED, tally
 
 PG_MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -74,6 +75,15 @@ PG_MIGRATIONS: tuple[Migration, ...] = (
         UPDATE events SET cluster_id = id;
         CREATE INDEX events_cluster ON events(cluster_id);
         CREATE INDEX events_match ON events(event, date_start, cluster_id)
+        """,
+    ),
+    Migration(
+        4,
+        "cluster_heads",
+        """
+        ALTER TABLE events ADD COLUMN is_head INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX events_heads ON events(is_head, (date_start IS NULL), date_start, id);
+        CREATE INDEX events_heads_stats ON events(is_head, date_start, event, country_code)
         """,
     ),
 )
@@ -178,8 +188,24 @@ class PostgresStore:
                             for e, c in zip(events, clusters, strict=True)
                         ],
                     )
+                grown = {c for e, c in zip(events, clusters, strict=True) if c != e.id}
+                self._elect_heads(grown)
         except self._errors as exc:
             raise StoreError(Messages.E030.format(url="(store)", detail=exc)) from exc
+
+    def _elect_heads(self, cluster_ids: set[str]) -> None:
+        """Mark the best-described report of each grown cluster as its head."""
+        for cluster_id in cluster_ids:
+            rows = self.conn.execute(
+                "SELECT record FROM events WHERE cluster_id = %s", (cluster_id,)
+            ).fetchall()
+            members = [Event.from_dict(json.loads(r)) for (r,) in rows]
+            head = heads({cluster_id: members})[cluster_id]
+            self.conn.execute(
+                "UPDATE events SET is_head = CASE WHEN id = %s THEN 1 ELSE 0 END"
+                " WHERE cluster_id = %s",
+                (head, cluster_id),
+            )
 
     def _candidates(self, event: str, start: str, end: str) -> list[tuple[str, Event]]:
         """Stored reports of the same type whose dates overlap ``[start, end]``."""
@@ -211,14 +237,12 @@ class PostgresStore:
             for (record,) in self.conn.execute(sql, params):
                 yield Event.from_dict(json.loads(record))
             return
-        sql = (
-            f"SELECT cluster_id, MIN(date_start) AS day FROM events{where}"
-            " GROUP BY cluster_id ORDER BY MIN(date_start) IS NULL, day, cluster_id"
-        )
+        where, params = _heads(q)
+        sql = f"SELECT cluster_id FROM events{where} ORDER BY date_start IS NULL, date_start, id"
         if q.limit is not None:
             sql += " LIMIT %s OFFSET %s"
             params += [q.limit, q.offset]
-        ids = [c for c, _ in self.conn.execute(sql, params)]
+        ids = [c for (c,) in self.conn.execute(sql, params)]
         yield from self._clusters(ids)
 
     def _clusters(self, ids: list[str]) -> Iterator[Event]:
@@ -237,9 +261,8 @@ class PostgresStore:
     def count(self, query: EventQuery | None = None) -> int:
         """How many events match ``query`` (real-world events unless ``merged=False``)."""
         q = query or EventQuery()
-        where, params = _where(q)
-        what = "COUNT(DISTINCT cluster_id)" if q.merged else "COUNT(*)"
-        row = self.conn.execute(f"SELECT {what} FROM events{where}", params).fetchone()
+        where, params = _heads(q) if q.merged else _where(q)
+        row = self.conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()
         return int(row[0]) if row else 0
 
     def get(self, event_id: str) -> Event | None:
@@ -251,27 +274,14 @@ class PostgresStore:
         return None if row is None else next(self._clusters([row[0]]), None)
 
     def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
-        """Counts of matching events by start day, PLOVER type and country (as SQLite)."""
-        where, params = _where(query or EventQuery())
-        joiner = " AND" if where else " WHERE"
-        days = self.conn.execute(
-            f"SELECT date_start, COUNT(DISTINCT cluster_id) FROM events{where}{joiner}"
-            " date_start IS NOT NULL"
-            " GROUP BY date_start ORDER BY date_start",
-            params,
-        ).fetchall()
-        return {
-            "by_day": [[day, int(n)] for day, n in days],
-            "by_type": self._group("event", where, params),
-            "by_country": self._group("country_code", where, params),
-        }
+        """Counts of matching events by start day, PLOVER type and country.
 
-    def _group(self, column: str, where: str, params: list[object]) -> dict[str, int]:
-        sql = (
-            f"SELECT {column}, COUNT(DISTINCT cluster_id) FROM events{where}"
-            f" GROUP BY {column} ORDER BY 2 DESC"
-        )
-        return {key or "": int(n) for key, n in self.conn.execute(sql, params)}
+        ``by_day`` is a list of ``[day, n]`` pairs in date order (undated events are
+        left out of it); ``by_type`` and ``by_country`` map a value to its count, with
+        unlocated events under ``""``.
+        """
+        where, params = _heads(query or EventQuery())
+        return tally(self.conn.execute(GROUPED.format(where=where), params).fetchall())
 
     def counts(self) -> dict[str, int]:
         """Numbers of articles, events and skipped inputs."""
@@ -280,6 +290,12 @@ class PostgresStore:
             row = self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
+
+
+def _heads(q: EventQuery) -> tuple[str, list[object]]:
+    """``_where`` restricted to cluster heads: one row per real-world event."""
+    where, params = _where(q)
+    return (f"{where} AND is_head = 1" if where else " WHERE is_head = 1"), params
 
 
 def _where(q: EventQuery) -> tuple[str, list[object]]:

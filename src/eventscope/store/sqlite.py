@@ -18,8 +18,9 @@ from typing import Any
 from ..errors import Messages, StoreError
 from ..readers.article import Article, Skipped
 from ..records import Event
-from .clusters import assign, merged
+from .clusters import assign, heads, merged
 from .migrations import migrate
+from .stats import GROUPED, tally
 
 
 @dataclass(frozen=True)
@@ -129,10 +130,25 @@ class SQLiteStore:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(*_row(e), c) for e, c in zip(events, clusters, strict=True)],
             )
+            self._elect_heads({c for e, c in zip(events, clusters, strict=True) if c != e.id})
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(Messages.E030.format(url="(store)", detail=exc)) from exc
+
+    def _elect_heads(self, cluster_ids: set[str]) -> None:
+        """Mark the best-described report of each grown cluster as its head."""
+        for cluster_id in cluster_ids:
+            members = [
+                Event.from_dict(json.loads(r))
+                for (r,) in self.conn.execute(
+                    "SELECT record FROM events WHERE cluster_id = ?", (cluster_id,)
+                )
+            ]
+            head = heads({cluster_id: members})[cluster_id]
+            self.conn.execute(
+                "UPDATE events SET is_head = (id = ?) WHERE cluster_id = ?", (head, cluster_id)
+            )
 
     def _candidates(self, event: str, start: str, end: str) -> list[tuple[str, Event]]:
         """Stored reports of the same type whose dates overlap ``[start, end]``."""
@@ -162,15 +178,12 @@ class SQLiteStore:
             for (record,) in self.conn.execute(sql, params):
                 yield Event.from_dict(json.loads(record))
             return
-        where, params = _where(q)
-        sql = (
-            f"SELECT cluster_id, MIN(date_start) AS day FROM events{where}"
-            " GROUP BY cluster_id ORDER BY day IS NULL, day, cluster_id"
-        )
+        where, params = _heads(q)
+        sql = f"SELECT cluster_id FROM events{where} ORDER BY date_start IS NULL, date_start, id"
         if q.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [q.limit, q.offset]
-        ids = [c for c, _ in self.conn.execute(sql, params)]
+        ids = [c for (c,) in self.conn.execute(sql, params)]
         yield from self._clusters(ids)
 
     def _clusters(self, ids: list[str]) -> Iterator[Event]:
@@ -190,9 +203,8 @@ class SQLiteStore:
     def count(self, query: EventQuery | None = None) -> int:
         """How many events match ``query`` (real-world events unless ``merged=False``)."""
         q = query or EventQuery()
-        where, params = _where(q)
-        what = "COUNT(DISTINCT cluster_id)" if q.merged else "COUNT(*)"
-        row = self.conn.execute(f"SELECT {what} FROM events{where}", params).fetchone()
+        where, params = _heads(q) if q.merged else _where(q)
+        row = self.conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()
         return int(row[0])
 
     def get(self, event_id: str) -> Event | None:
@@ -210,27 +222,8 @@ class SQLiteStore:
         left out of it); ``by_type`` and ``by_country`` map a value to its count, with
         unlocated events under ``""``.
         """
-        where, params = _where(query or EventQuery())
-        return {
-            "by_day": [
-                [day, n]
-                for day, n in self.conn.execute(
-                    f"SELECT date_start, COUNT(DISTINCT cluster_id) FROM events{where}"
-                    f"{' AND' if where else ' WHERE'} date_start IS NOT NULL"
-                    " GROUP BY date_start ORDER BY date_start",
-                    params,
-                )
-            ],
-            "by_type": self._group("event", where, params),
-            "by_country": self._group("country_code", where, params),
-        }
-
-    def _group(self, column: str, where: str, params: list[object]) -> dict[str, int]:
-        sql = (
-            f"SELECT {column}, COUNT(DISTINCT cluster_id) FROM events{where}"
-            f" GROUP BY {column} ORDER BY 2 DESC"
-        )
-        return {key or "": int(n) for key, n in self.conn.execute(sql, params)}
+        where, params = _heads(query or EventQuery())
+        return tally(self.conn.execute(GROUPED.format(where=where), params).fetchall())
 
     def counts(self) -> dict[str, int]:
         """Numbers of articles, events and skipped inputs."""
@@ -326,6 +319,13 @@ _RTREE = (
     " AND max_lat >= ? AND min_lat <= ?"
     " AND max_day >= julianday(?) - 2440587.5 - 1 AND min_day <= julianday(?) - 2440587.5 + 1)"
 )
+
+
+def _heads(q: EventQuery) -> tuple[str, list[object]]:
+    """``_where`` restricted to cluster heads: one row per real-world event."""
+    where, params = _where(q)
+    head = ("+" if q.bbox else "") + "is_head = 1"  # keep the R*Tree plan for boxes
+    return (f"{where} AND {head}" if where else f" WHERE {head}"), params
 
 
 def _select(q: EventQuery) -> tuple[str, list[object]]:
