@@ -7,10 +7,9 @@ on either: ``has_article``, ``add``, ``add_skipped``, ``events``, ``count``, ``g
 
 from __future__ import annotations
 
+from .base import EventQuery, Store
 from .postgres import PostgresStore, is_postgres_url
-from .sqlite import EventQuery, SQLiteStore
-
-Store = SQLiteStore | PostgresStore
+from .sqlite import SQLiteStore
 
 
 def open_store(url: str) -> Store:
