@@ -82,7 +82,6 @@ class Messages(metaclass=_Coded):
     E081 = "input {path} has no text column: name one text, body or content (columns: {columns})"
     E082 = "cannot tell the format of {path}: pass --format jsonl, csv or parquet"
     E083 = "{path} is not an eventscope Spark output: expected {expected} inside it"
-    E084 = "psycopg is not installed: `pip install psycopg` to load into PostgreSQL"
     E085 = "injected failure on a task's first attempt (worker pid {pid}), as requested"
     E086 = "unknown {name} {value!r}: choose one of {choices}"
     E090 = "invalid request: {detail}"

@@ -11,7 +11,17 @@ from ..errors import EventscopeError
 
 # Exit statuses, documented in README: 0 all inputs used, 3 some inputs skipped.
 EXIT_SKIPPED = 3
-_VERBS = ("extract", "places", "ingest", "events", "evaluate", "gazetteer", "actors", "serve")
+_VERBS = (
+    "extract",
+    "places",
+    "ingest",
+    "events",
+    "evaluate",
+    "gazetteer",
+    "actors",
+    "serve",
+    "spark",
+)
 
 
 class _Group(click.Group):
@@ -47,3 +57,5 @@ def main(ctx: click.Context, debug: bool) -> None:
 for _verb in _VERBS:
     _module = importlib.import_module(f"{__name__}.{_verb}")
     main.add_command(_module.command)
+    if hasattr(_module, "load_command"):  # `spark-load` lives beside `spark`
+        main.add_command(_module.load_command)
