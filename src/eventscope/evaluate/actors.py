@@ -142,9 +142,9 @@ def run_actors(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
         focus = sentence_focus(resolver, actor.sentence)
         text, head = in_context(docs[actor.sentence], actor.text)
         ref = resolver.resolve(text, country_focus=focus, head=head)
-        scores.add(actor, ref.country, ref.sector, text)
+        scores.add(actor, ref.country, ref.sector)
         bare = resolver.resolve(actor.text, country_focus=focus)
-        plain.add(actor, bare.country, bare.sector, actor.text)
+        plain.add(actor, bare.country, bare.sector)
     per_class, confusion, sector_summary = classification_report(
         [g for g, _ in scores.sector], [p for _, p in scores.sector]
     )
@@ -184,8 +184,10 @@ class _Scores:
     sector: list[tuple[str, str]] = field(default_factory=list)
     both: list[bool] = field(default_factory=list)
     misses: list[dict[str, str | None]] = field(default_factory=list)
+    seen: int = 0
 
-    def add(self, actor: GoldActor, country: str | None, sector: str | None, text: str) -> None:
+    def add(self, actor: GoldActor, country: str | None, sector: str | None) -> None:
+        self.seen += 1
         country = _V05_COUNTRY.get(country or "", country)
         if actor.country:
             self.country.append((actor.country, country or _NONE))
@@ -197,9 +199,8 @@ class _Scores:
             actor.sector and actor.sector != sector
         ):
             self.misses.append(
-                {
-                    "text": actor.text,
-                    "resolved": text,
+                {  # no gold text: the results folder must not copy the gold data
+                    "index": str(self.seen),
                     "role": actor.role,
                     "gold": f"{actor.country} {actor.sector}",
                     "pred": f"{country} {sector}",
