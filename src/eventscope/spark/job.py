@@ -84,6 +84,9 @@ class JobSummary:
     skipped: int
 
 
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
+
+
 def spark_session(master: str | None = None, app_name: str = "eventscope") -> SparkSession:
     """Get or create the session; under ``spark-submit`` the master comes from there.
 
@@ -97,6 +100,11 @@ def spark_session(master: str | None = None, app_name: str = "eventscope") -> Sp
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master)
+    if master and master.startswith("local") and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        # In local mode the driver JVM does the executors' work for minutes, not days:
+        # its quick C1 compiler costs far less CPU than full JIT (measured: Spark's CPU
+        # overhead against one process fell from +23.7% to +9.1%; docs/spark.md).
+        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
     return builder.getOrCreate()
 
 
