@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError, Messages
 from ..nlp.mentions import Resolution
@@ -132,17 +133,7 @@ class Gazetteer:
             rows = self._conn.execute(sql, (key, limit)).fetchall()
         return tuple(
             Candidate(
-                resolution=Resolution(
-                    name=r[0],
-                    geonameid=r[1],
-                    lat=r[2],
-                    lon=r[3],
-                    country_code=r[4],
-                    admin1=r[5],
-                    feature_class=r[6],
-                    feature_code=r[7],
-                    population=r[8] or 0,
-                ),
+                resolution=_resolution(r),
                 prior=r[9] + (PRIMARY_NAME_BONUS if r[10] else 0.0),
                 primary=bool(r[10]),
             )
@@ -262,19 +253,24 @@ class Gazetteer:
             r = self._conn.execute(sql, (normalize(word),)).fetchone()
         if r is None:
             return None
-        return Resolution(
-            name=r[0],
-            geonameid=r[1],
-            lat=r[2],
-            lon=r[3],
-            country_code=r[4],
-            admin1=r[5],
-            feature_class=r[6],
-            feature_code=r[7],
-            population=r[8] or 0,
-        )
+        return _resolution(r)
 
     def meta(self) -> dict[str, str]:
         """Build metadata (schema version, build time, sources, counts)."""
         with self._lock:
             return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _resolution(r: tuple[Any, ...]) -> Resolution:
+    """A Resolution from the first nine columns every place query selects."""
+    return Resolution(
+        name=r[0],
+        geonameid=r[1],
+        lat=r[2],
+        lon=r[3],
+        country_code=r[4],
+        admin1=r[5],
+        feature_class=r[6],
+        feature_code=r[7],
+        population=r[8] or 0,
+    )

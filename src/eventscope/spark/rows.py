@@ -24,6 +24,7 @@ from ..readers.article import Article, Skipped
 from ..readers.jsonlines import from_json_value
 from ..readers.records import draft_from_record, finish
 from ..records import Event
+from ..records.columns import columns, record_json
 
 # Internal input columns added by the driver; never looked up as article fields.
 ORIGIN_COLUMN = "_eventscope_origin"
@@ -145,11 +146,6 @@ def _short_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:12]
 
 
-def record_json(event: Event) -> str:
-    """The stored form of a record: the same JSON the SQLite store writes."""
-    return json.dumps(event.to_dict(), ensure_ascii=False)
-
-
 def partition_values(event: Event, partition_by: str) -> tuple[str, str]:
     """(event_date, country) partition values; ``unknown`` where the record has none."""
     start = event.date.start
@@ -164,26 +160,14 @@ def event_row(event: Event, partition_by: str, ordinal: int = 0) -> dict[str, An
     ``ordinal`` is the event's place among its article's records, so a loader can add
     them to a store in the order ``ingest`` would.
     """
-    loc = event.location
     period, country = partition_values(event, partition_by)
+    flat = columns(event)
     return {
         "kind": "event",
-        "article_id": event.article_id,
-        "id": event.id,
+        "article_id": flat.pop("article_id"),
+        "id": flat.pop("id"),
         "ordinal": ordinal,
-        "event": event.event,
-        "mode": event.mode,
-        "quad": event.quad,
-        "date_start": event.date.start,
-        "date_end": event.date.end,
-        "date_precision": event.date.precision,
-        "country_code": loc.country_code if loc else None,
-        "admin1": loc.admin1 if loc else None,
-        "lat": loc.lat if loc else None,
-        "lon": loc.lon if loc else None,
-        "actors": " | ".join(a.name or a.text for a in [*event.actor, *event.recipient]),
-        "acled_event_type": event.acled.event_type if event.acled else None,
-        "confidence": event.confidence,
+        **flat,
         "record": record_json(event),
         "event_date": period,
         "country": country,

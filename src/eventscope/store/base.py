@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import Messages, StoreError
 from ..readers.article import Article, Skipped
 from ..records import Event
+from ..records.columns import columns, record_json
 from .clusters import assign, heads, merged
 from .stats import GROUPED, tally
 
@@ -251,23 +252,4 @@ def _article_row(article: Article, n_events: int) -> tuple[object, ...]:
 
 def _row(e: Event) -> tuple[object, ...]:
     """The indexed columns of an event row, then its full JSON record."""
-    loc = e.location
-    actors = " | ".join(a.name or a.text for a in [*e.actor, *e.recipient])
-    return (
-        e.id,
-        e.article_id,
-        e.event,
-        e.mode,
-        e.quad,
-        e.date.start,
-        e.date.end,
-        e.date.precision,
-        loc.country_code if loc else None,
-        loc.admin1 if loc else None,
-        loc.lat if loc else None,
-        loc.lon if loc else None,
-        actors,
-        e.acled.event_type if e.acled else None,
-        e.confidence,
-        json.dumps(e.to_dict(), ensure_ascii=False),
-    )
+    return (*columns(e).values(), record_json(e))
