@@ -200,3 +200,106 @@ def test_sizes_acled_fatalities_take_the_lower_bound(
 )
 def test_sizes_parse_quantity_more_forms(text: str, bounds: tuple[int | None, int | None]) -> None:
     assert parse_quantity(text) == bounds
+
+
+def _sizes_of(doc: Doc, trigger: str, event: str = "ASSAULT") -> dict[str, tuple[int | None, ...]]:
+    doc._.events = _events(doc, [(trigger, event, None)])
+    SizeStage()(doc)
+    return {cat: (v.min, v.max) for cat, v in doc._.events[0].size.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a job missing from the list, found by its -ist/-ian/-man ending
+        ("Two guards and a locksmith's technician were hurt when the blast hit the gate.",
+         "blast", {"injured": (3, 3)}),
+        ("Gunmen shot dead a pharmacist and two customers in the raid.",
+         "raid", {"killed": (3, 3)}),
+        # a nationality used as a noun
+        ("A Palestinian was killed when troops opened fire.", "fire", {"killed": (1, 1)}),
+        # an age marks a person whatever the noun
+        ("Police arrested a 19-year-old apprentice after the riot.", "riot", {"arrested": (1, 1)}),
+        # a thing named with a person-like ending is not a person
+        ("Police detained a van after the protest.", "protest", {}),
+    ],
+)  # fmt: skip
+def test_sizes_person_nouns_beyond_the_list(
+    parse: Callable[..., Doc], text: str, trigger: str, expected: dict[str, tuple[int, int]]
+) -> None:
+    assert _sizes_of(parse(text), trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The ambush, which left 6 soldiers dead, came a day after the protest.",
+         "ambush", {"killed": (6, 6)}),
+        ("Police broke up the march, which drew about 4,000 people, on Sunday.",
+         "march", {"participants": (4000, 4000)}),
+    ],
+)  # fmt: skip
+def test_sizes_relative_clause_count_goes_to_modified_event(
+    parse: Callable[..., Doc], text: str, trigger: str, expected: dict[str, tuple[int, int]]
+) -> None:
+    doc = parse(text)
+    event = "PROTEST" if trigger == "march" else "ASSAULT"
+    assert _sizes_of(doc, trigger, event) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A guard was shot dead and another was wounded in the raid.",
+         {"killed": (1, 1), "injured": (1, 1)}),
+        ("The raid left one officer dead and another wounded.",
+         {"killed": (1, 1), "injured": (1, 1)}),
+        # "another" with nobody counted before it stands for no one
+        ("Another raid took place near the town.", {}),
+    ],
+)  # fmt: skip
+def test_sizes_bare_another_counts_one_more(
+    parse: Callable[..., Doc], text: str, expected: dict[str, tuple[int, int]]
+) -> None:
+    assert _sizes_of(parse(text), "raid") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The storm and the raid left three hundred and twelve villagers injured.",
+         {"injured": (312, 312)}),
+        ("The raid left 80 families homeless.", {"displaced": (80, 80)}),
+    ],
+)  # fmt: skip
+def test_sizes_left_people_in_a_state(
+    parse: Callable[..., Doc], text: str, expected: dict[str, tuple[int, int]]
+) -> None:
+    assert _sizes_of(parse(text), "raid") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A teacher was among those killed in the raid.", {"killed": (1, 1)}),
+        ("Three reporters were among those detained after the raid.", {"arrested": (3, 3)}),
+        # a count of the whole group beats one member of it
+        ("At least 12 people died in the raid and a nurse was among those killed.",
+         {"killed": (12, None)}),
+    ],
+)  # fmt: skip
+def test_sizes_among_those_counts_members(
+    parse: Callable[..., Doc], text: str, expected: dict[str, tuple[int | None, int | None]]
+) -> None:
+    assert _sizes_of(parse(text), "raid") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [("killed 11, officials said", (11, 11)), ("about 1,500 people", (1500, 1500))],
+)
+def test_sizes_quantity_stops_at_a_comma(text: str, bounds: tuple[int, int]) -> None:
+    from eventscope.counts import QUANTITY_RE
+
+    match = QUANTITY_RE.search(text)
+    assert match is not None and parse_quantity(match.group(0)) == bounds

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from .._types import SizeCategory
 from ..nlp.mentions import SizeValue
 from ..temporal import find_date_expressions
+from .people import is_person_noun
 from .quantity import QUANTITY_RE, parse_quantity
 
 # Lemmas that name a category, whether verb, participle, adjective or noun.
@@ -70,25 +71,6 @@ _NOT_COUNTS = frozenset(
         "months", "decade", "decades", "metres", "meters", "tonnes", "tons",
     }
 )  # fmt: skip
-# Singular nouns that name one person: "a farmer", "his wife", "the village chief".
-_PERSON_NOUNS = frozenset(
-    {
-        "man", "woman", "child", "boy", "girl", "person", "soldier", "officer", "policeman",
-        "policewoman", "civilian", "protester", "demonstrator", "journalist", "student",
-        "farmer", "worker", "fighter", "militant", "rebel", "guard", "teacher", "doctor",
-        "nurse", "activist", "resident", "villager", "pilgrim", "worshipper", "trooper",
-        "gunman", "bystander", "chief", "leader", "commander", "official", "mayor", "governor",
-        "judge", "lawyer", "priest", "imam", "cleric", "pastor", "driver", "pilot", "baby",
-        "infant", "teenager", "youth", "wife", "husband", "son", "daughter", "mother",
-        "father", "brother", "sister", "relative", "cousin", "nephew", "niece", "employee",
-        "engineer", "businessman", "politician", "lawmaker", "candidate", "minister",
-        "neighbour", "neighbor", "shepherd", "herder", "fisherman", "trader", "vendor",
-        "passenger", "prisoner", "inmate", "suspect", "hostage", "tourist", "migrant",
-        "captain", "sergeant", "colonel", "general", "lieutenant", "ranger", "medic",
-        "reporter", "photographer", "blogger", "member", "elder", "militiaman", "spokesman",
-        "assistant", "aide", "bodyguard", "volunteer", "staffer", "interpreter", "chef",
-    }
-)  # fmt: skip
 # Determiners that make a singular person noun one definite person.
 _ONE_PERSON_DETS = frozenset({"a", "an", "the", "another", "one"})
 # Places only displaced people live in.
@@ -109,12 +91,16 @@ class SizeMention:
         value (SizeValue): Bounds, text and character offsets.
         anchor (Token): The token that gave the category (to attach it to an event).
         total (bool): True for running totals ("bringing the death toll to 300").
+        part (bool): True when the count says only that these people were among a
+            category's victims ("a girl was among those killed"): a floor that a count of
+            the whole group, when the sentence has one, replaces.
     """
 
     category: SizeCategory
     value: SizeValue
     anchor: Token
     total: bool = False
+    part: bool = False
 
 
 def extract_sizes(sentence: Span, protest_heads: frozenset[int] = frozenset()) -> list[SizeMention]:
@@ -134,6 +120,7 @@ def extract_sizes(sentence: Span, protest_heads: frozenset[int] = frozenset()) -
             found.append(mention)
     found.extend(_negated_nouns(sentence))
     found.extend(_singular_people(sentence, found))
+    found.extend(_one_more(sentence, found))
     return sorted(found, key=lambda s: s.value.start_char)
 
 
@@ -155,7 +142,9 @@ def _mention(
         return None
     category, anchor, total = found
     value = SizeValue(min=bounds[0], max=bounds[1], text=text, start_char=start, end_char=end)
-    return SizeMention(category=category, value=value, anchor=anchor, total=total)
+    return SizeMention(
+        category=category, value=value, anchor=anchor, total=total, part=_is_membership(anchor)
+    )
 
 
 def _protests(verb: Token, protest_heads: frozenset[int]) -> bool:
@@ -217,13 +206,16 @@ def _is_subset(noun: Token, span: Span) -> bool:
 def _counted_noun(span: Span) -> Token:
     """The noun the quantity counts ("dozens of people" -> people), else its own head word."""
     doc = span.doc
-    last = span[-1]
     if span.end < len(doc) and doc[span.end].lower_ == "of":
         objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
         if objects:
             return objects[0]
-    if last.head.i >= span.end and last.head.pos_ in ("NOUN", "PROPN") and last.dep_ == "nummod":
-        return last.head
+    # The span's root, not its last word: in "two hundred and fifty people" the parser
+    # hangs "fifty" on "hundred", and only "hundred" reaches "people".
+    for word in (span[-1], span.root):
+        head = word.head
+        if head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and word.dep_ == "nummod":
+            return head
     return span.root
 
 
@@ -273,6 +265,12 @@ def _predicate_category(token: Token) -> SizeCategory | None:
         return CATEGORY_LEMMAS.get(token.head.lemma_.lower())
     if lemma == "take" and any(c.lower_ == "part" and c.dep_ == "dobj" for c in token.children):
         return "participants"
+    if lemma == "be":
+        return _membership(token)
+    if lemma == "leave":
+        category = _resultative(token)
+        if category is not None:
+            return category
     if lemma == "remain" and any(c.lemma_.lower() == "missing" for c in token.children):
         return None
     if lemma in ("remain", "stay", "live", "shelter") and _in_shelter(token):
@@ -291,7 +289,7 @@ def _predicate_category(token: Token) -> SizeCategory | None:
     ):
         return "participants"
     if lemma in _CROWD_VERBS and any(
-        c.dep_ == "nsubj" and CATEGORY_LEMMAS.get(c.lemma_.lower()) == "participants"
+        c.dep_ == "nsubj" and CATEGORY_LEMMAS.get(_gathering(c).lemma_.lower()) == "participants"
         for c in token.children
     ):
         return "participants"
@@ -302,6 +300,52 @@ def _predicate_category(token: Token) -> SizeCategory | None:
             category = CATEGORY_LEMMAS.get(child.lemma_.lower())
             if category in ("killed", "injured", "displaced"):
                 return category
+    return None
+
+
+def _gathering(subject: Token) -> Token:
+    """The noun a relative pronoun stands for ("the march, which drew 4,000" -> march)."""
+    verb = subject.head
+    if subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _membership(token: Token) -> SizeCategory | None:
+    """ "a girl was among those killed", "two reporters were among the detainees": being
+    among the people of a category puts the subject in it."""
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ != "among":
+            continue
+        for group in child.children:
+            if group.dep_ != "pobj":
+                continue
+            category = CATEGORY_LEMMAS.get(group.lemma_.lower()) or CATEGORY_LEMMAS.get(
+                group.lower_
+            )
+            for part in group.children:
+                if category is None and part.dep_ in ("acl", "amod", "relcl"):
+                    category = CATEGORY_LEMMAS.get(part.lemma_.lower())
+            if category in ("killed", "injured", "arrested", "displaced"):
+                return category
+    return None
+
+
+def _is_membership(anchor: Token) -> bool:
+    return anchor.lemma_.lower() == "be" and _membership(anchor) is not None
+
+
+def _resultative(token: Token) -> SizeCategory | None:
+    """ "left 250 people injured", "left 40 families homeless": the state after the object
+    of "leave", when the parser hangs it on the object instead of on the verb."""
+    for child in token.children:
+        if child.dep_ != "dobj":
+            continue
+        for state in child.children:
+            if state.dep_ in ("acl", "amod") and state.i > child.i and state.tag_ in ("JJ", "VBN"):
+                category = CATEGORY_LEMMAS.get(state.lemma_.lower())
+                if category in ("killed", "injured", "displaced"):
+                    return category
     return None
 
 
@@ -356,7 +400,7 @@ def _singular_people(sentence: Span, found: list[SizeMention]) -> list[SizeMenti
     taken = {(s.value.start_char, s.value.end_char) for s in found}
     extra: list[SizeMention] = []
     for token in sentence:
-        if token.lemma_.lower() not in _PERSON_NOUNS or token.tag_ != "NN":
+        if not _singular_noun(token) or not is_person_noun(token):
             continue
         first = _one_person(token)
         if first is None:
@@ -371,6 +415,39 @@ def _singular_people(sentence: Span, found: list[SizeMention]) -> list[SizeMenti
             continue
         value = SizeValue(1, 1, sentence.doc.text[start:end], start, end)
         extra.append(SizeMention(category=category, value=value, anchor=head))
+    return extra
+
+
+def _singular_noun(token: Token) -> bool:
+    """A common noun in the singular, or a singular nationality word used as a noun ("a
+    Palestinian was killed")."""
+    return token.tag_ == "NN" or (token.tag_ == "NNP" and token.ent_type_ == "NORP")
+
+
+def _one_more(sentence: Span, found: list[SizeMention]) -> list[SizeMention]:
+    """ "a policeman was killed and another was injured", "left one man dead and another
+    wounded": a bare "another" standing for one more person.  Counted only when a
+    casualty or arrest count comes before it in the sentence, since "another" needs
+    someone to be another of; the anchor is its own predicate."""
+    extra: list[SizeMention] = []
+    for token in sentence:
+        if token.lower_ != "another" or token.pos_ not in ("PRON", "DET"):
+            continue
+        if token.dep_ == "det" or token.head is token:
+            continue
+        head = token.head
+        category = _predicate_category(head)
+        if category not in ("killed", "injured", "arrested") or not _suffers(token, head):
+            continue
+        if not any(
+            m.value.end_char <= token.idx and m.category in ("killed", "injured", "arrested")
+            for m in found
+        ):
+            continue
+        value = SizeValue(1, 1, token.text, token.idx, token.idx + len(token))
+        extra.append(
+            SizeMention(category=category, value=value, anchor=head, part=_is_membership(head))
+        )
     return extra
 
 

@@ -65,7 +65,9 @@ QUANTITY_RE = re.compile(
     rf"\b(?:{_ZERO}"
     rf"|between\s+{_AMOUNT}\s+and\s+{_AMOUNT}"
     rf"|(?:from\s+)?(?:{_BOUND}\s+)?{_AMOUNT}(?:\s*(?:-|–|to|or)\s*{_AMOUNT}(?![\d,]))?)"
-    rf"(?![\w,])",
+    # Not glued to more digits or letters; a comma ends the phrase ("which killed 11, was")
+    # unless digits follow it, as inside "1,200".
+    rf"(?!\w|,\d)",
     re.IGNORECASE,
 )
 """Finds quantity phrases in running text; :func:`parse_quantity` reads each one."""

@@ -67,6 +67,8 @@ class SizeStage:
         self, doc: Doc, ev: EventMention, category: str, mentions: list[SizeMention]
     ) -> None:
         new = [m for m in mentions if not m.total]
+        whole = [m for m in new if not m.part]
+        new = whole or new  # "among those killed" counts only when nothing counts the whole
         totals = [m for m in mentions if m.total]
         for m in totals:
             _note(doc, Messages.E062.format(category=category, text=m.value.text))
@@ -83,6 +85,9 @@ def attach(mention: SizeMention, events: list[EventMention]) -> EventMention | N
     for ev in events:
         if mention.anchor.i in range(ev.trigger.start, ev.trigger.end):
             return ev
+    described = _described_event(mention, events)
+    if described is not None:
+        return described
     fitting = FITTING_EVENTS[mention.category]
     candidates = [ev for ev in events if ev.event in fitting] or events
     return min(
@@ -92,6 +97,21 @@ def attach(mention: SizeMention, events: list[EventMention]) -> EventMention | N
             _distance(mention, ev.trigger),
         ),
     )
+
+
+def _described_event(mention: SizeMention, events: list[EventMention]) -> EventMention | None:
+    """ "The bombing, which killed 11, ...", "a raid that left 4 dead": a count in a clause
+    that modifies an event noun belongs to that event, however far other triggers are."""
+    anchor = mention.anchor
+    for _ in range(3):
+        if anchor.dep_ in ("relcl", "acl"):
+            for ev in events:
+                if anchor.head.i in range(ev.trigger.start, ev.trigger.end):
+                    return ev
+        if anchor.head is anchor:
+            break
+        anchor = anchor.head
+    return None
 
 
 def _distance(mention: SizeMention, trigger: Span) -> int:
