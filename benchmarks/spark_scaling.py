@@ -20,29 +20,18 @@ needs (articles per core-second) and are far less disturbed by other load.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import shutil
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from eventscope import Pipeline, Settings
-from eventscope.readers import Article, read_inputs
-from eventscope.readers.article import Skipped
+from eventscope.readers import Article
+from throughput import load_articles  # the same article sampling as the throughput run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_articles(paths: list[str], n: int) -> list[Article]:
-    """``n`` articles cycled from ``paths``, each with its own id."""
-    found = [a for a in read_inputs(paths) if not isinstance(a, Skipped)]
-    if not found:
-        raise SystemExit(f"no articles in {paths}")
-    cycled = itertools.islice(itertools.cycle(found), n)
-    return [replace(a, id=f"{a.id}-{i}") for i, a in enumerate(cycled)]
 
 
 def write_jsonl(articles: list[Article], path: Path) -> Path:
