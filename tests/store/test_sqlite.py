@@ -10,31 +10,10 @@ import pytest
 
 from eventscope.errors import StoreError
 from eventscope.readers.article import Article, Skipped
-from eventscope.records.model import Actor, Event, EventDate, Evidence, Location
 from eventscope.store import EventQuery, SQLiteStore
 from eventscope.store.migrations import LATEST
 
-
-def _event(eid: str, article_id: str, *, day: str, country: str, kind: str = "ASSAULT") -> Event:
-    return Event(
-        id=eid,
-        article_id=article_id,
-        event=kind,
-        mode=None,
-        context=[],
-        quad=4,
-        actor=[
-            Actor(text="rebels", name="Rebels (Mali)", country="MLI", sector="REB", acled_inter=2)
-        ],
-        recipient=[],
-        location=Location("Gao", "Gao", 2457163, 16.27, -0.04, country, "Gao", "P", 1),
-        date=EventDate(day, day, "day", "on Monday"),
-        size={},
-        modality=[],
-        confidence=0.9,
-        evidence=Evidence("Rebels attacked Gao on Monday.", 0, 30, "attacked", 7, 15),
-        acled=None,
-    )
+from .factories import make_event as _event
 
 
 def _article(aid: str, text: str = "Rebels attacked Gao on Monday.") -> Article:

@@ -10,30 +10,12 @@ from pathlib import Path
 import pytest
 
 from eventscope.readers.article import Article
-from eventscope.records.model import Actor, Event, EventDate, Evidence, Location
+from eventscope.records.model import Event, EventDate, Evidence, Location
 from eventscope.store import EventQuery, SQLiteStore
 from eventscope.store.migrations import MIGRATIONS, statements
 from eventscope.store.sqlite import _row, fts_query
 
-
-def _event(eid: str, article_id: str, *, day: str, country: str, kind: str = "ASSAULT") -> Event:
-    return Event(
-        id=eid,
-        article_id=article_id,
-        event=kind,
-        mode=None,
-        context=[],
-        quad=4,
-        actor=[Actor(text="rebels", name="Rebels (Mali)", country="MLI", sector="REB")],
-        recipient=[],
-        location=Location("Gao", "Gao", 2457163, 16.27, -0.04, country, "Gao", "P", 1),
-        date=EventDate(day, day, "day", "on Monday"),
-        size={},
-        modality=[],
-        confidence=0.9,
-        evidence=Evidence("Rebels attacked Gao on Monday.", 0, 30, "attacked", 7, 15),
-        acled=None,
-    )
+from .factories import make_event as _event
 
 
 def _at(eid: str, lon: float, lat: float, day: str, sentence: str, **kw: str) -> Event:
