@@ -157,3 +157,57 @@ def test_backends_reports_of_one_event_are_merged(store: Store) -> None:
     assert sorted(s.article_id for s in gao.sources) == ["r1", "r2"]
     assert gao.size["killed"].min == 12  # the highest toll any report gives
     assert store.stats()["by_type"] == {"ASSAULT": 2}
+
+
+REPORTS = [
+    ("r1", "2019-01-01", 16.27, -0.04, 10),  # Gao
+    ("r2", "2019-01-02", 16.28, -0.05, 12),  # Gao again, a day later
+    ("r3", "2019-01-01", 14.49, -4.19, 3),  # Mopti, same day: another event
+    ("r4", "2019-01-03", 16.26, -0.03, 11),  # Gao, a third report
+    ("r5", "2019-01-01", 14.50, -4.20, 4),  # Mopti again
+]
+
+
+def _snapshot(store: Store) -> tuple[list[tuple[str, str, int]], list[str]]:
+    """Every row's (id, cluster, head flag) and the merged records."""
+    rows = store._run("SELECT id, cluster_id, is_head FROM events ORDER BY id").fetchall()
+    merged = sorted(str(e.to_dict()) for e in store.events())
+    return [tuple(r) for r in rows], merged
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 500])
+def test_backends_bulk_write_equals_one_by_one(store: Store, chunk: int) -> None:
+    """Clusters and heads come out the same whether reports of one event share a
+    chunk, straddle two, or are added one by one."""
+    items = [(a, [e]) for a, e in (_report(*r) for r in REPORTS)]
+    with SQLiteStore(":memory:") as reference:
+        for article, events in items:
+            reference.add(article, events)
+        expected = _snapshot(reference)
+    assert store.add_many(items, chunk=chunk) == len(items)
+    assert _snapshot(store) == expected
+    assert store.count() == 2 and store.count(EventQuery(merged=False)) == 5
+
+
+def test_backends_bulk_write_keeps_last_version_of_an_article(store: Store) -> None:
+    old = _event("e-old", "a1", "2019-01-01", "ML", 16.3, -0.05)
+    new = _event("e-new", "a1", "2019-01-05", "ML", 16.3, -0.05)
+    store.add_many([(_article("a1"), [old]), (_article("a1", text="y"), [new])])
+    assert [e.id for e in store.events(EventQuery(merged=False))] == ["e-new"]
+    assert store.counts()["articles"] == 1
+
+
+def test_backends_bulk_write_failed_chunk_leaves_nothing(store: Store) -> None:
+    """Earlier chunks stay; the failing chunk is rolled back whole."""
+    good = [
+        (_article(f"g{i}"), [_event(f"g{i}", f"g{i}", "2019-01-01", "ML", 1, 1)]) for i in (1, 2)
+    ]
+    bad_event = replace(_event("b1", "b1", "2019-01-01", "ML", 1, 1), event=None)  # type: ignore[arg-type]
+    broken = [
+        (_article("ok"), [_event("ok", "ok", "2019-02-01", "ML", 1, 1)]),
+        (_article("b1"), [bad_event]),
+    ]
+    with pytest.raises(StoreError):
+        store.add_many([*good, *broken], chunk=2)
+    assert store.counts()["articles"] == 2
+    assert sorted(e.id for e in store.events(EventQuery(merged=False))) == ["g1", "g2"]

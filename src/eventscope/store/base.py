@@ -10,7 +10,7 @@ PostgreSQL backend translates them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +19,7 @@ from ..errors import Messages, StoreError
 from ..readers.article import Article, Skipped
 from ..records import Event
 from ..records.columns import columns, record_json
-from .clusters import assign, heads, merged
+from .clusters import Candidates, assign, heads, merged
 from .stats import GROUPED, tally
 
 
@@ -122,20 +122,58 @@ class Store:
         Each event joins the cluster of an earlier report of the same real-world
         event (``store.clusters``), and each grown cluster elects its head.
         """
-        try:
-            with self._transaction():
-                self._run("DELETE FROM articles WHERE id = ?", (article.id,))
-                self._run(
-                    "INSERT INTO articles(id, content_hash, title, url, source, published,"
-                    " origin, n_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    _article_row(article, len(events)),
-                )
-                clusters = assign(events, self._candidates)
-                rows = [(*_row(e), c) for e, c in zip(events, clusters, strict=True)]
-                self._executemany(self.INSERT_EVENTS, rows)
-                self._elect_heads({c for e, c in zip(events, clusters, strict=True) if c != e.id})
-        except self.errors as exc:
-            raise StoreError(Messages.E030.format(url="(store)", detail=exc)) from exc
+        self.add_many([(article, events)], chunk=1)
+
+    def add_many(self, items: Iterable[tuple[Article, list[Event]]], chunk: int = 500) -> int:
+        """Store many articles with their events, ``chunk`` articles per transaction.
+
+        The result is what calling :meth:`add` on each in turn gives: a later version
+        of an article replaces an earlier one, and an event joins the cluster of any
+        earlier report, including one earlier in the same chunk.  Only the writing
+        differs: rows go in bulk (``COPY`` on PostgreSQL), which is what makes loading
+        a Spark job's output fast.  A failed chunk leaves no trace, so a load that
+        stops part-way can simply be run again.  Returns the number of events written.
+        """
+        written = 0
+        for batch in _batches(items, chunk):
+            try:
+                with self._transaction():
+                    written += self._write_batch(batch)
+            except self.errors as exc:
+                raise StoreError(Messages.E030.format(url="(store)", detail=exc)) from exc
+        return written
+
+    def _write_batch(self, batch: list[tuple[Article, list[Event]]]) -> int:
+        ids = [article.id for article, _ in batch]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            self._run(f"DELETE FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        self._write_articles([_article_row(a, len(events)) for a, events in batch])
+        pending = _Pending(self._candidates)
+        rows: list[tuple[object, ...]] = []
+        grown: set[str] = set()
+        for _, events in batch:
+            clusters = assign(events, pending.candidates)
+            for event, cluster_id in zip(events, clusters, strict=True):
+                rows.append((*_row(event), cluster_id))
+                pending.add(cluster_id, event)
+                if cluster_id != event.id:
+                    grown.add(cluster_id)
+        self._write_events(rows)
+        self._elect_heads(grown)
+        return len(rows)
+
+    def _write_articles(self, rows: list[tuple[object, ...]]) -> None:
+        """Insert article rows (ids are free: older versions were just deleted)."""
+        self._executemany(
+            "INSERT INTO articles(id, content_hash, title, url, source, published,"
+            " origin, n_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def _write_events(self, rows: list[tuple[object, ...]]) -> None:
+        """Insert-or-replace event rows (``EVENT_COLUMNS`` order)."""
+        self._executemany(self.INSERT_EVENTS, rows)
 
     def _elect_heads(self, cluster_ids: set[str]) -> None:
         """Mark the best-described report of each grown cluster as its head."""
@@ -253,3 +291,41 @@ def _article_row(article: Article, n_events: int) -> tuple[object, ...]:
 def _row(e: Event) -> tuple[object, ...]:
     """The indexed columns of an event row, then its full JSON record."""
     return (*columns(e).values(), record_json(e))
+
+
+def _batches(
+    items: Iterable[tuple[Article, list[Event]]], size: int
+) -> Iterator[list[tuple[Article, list[Event]]]]:
+    """Chunks of ``size`` articles; a repeated article id keeps only its last version,
+    as adding them one by one would."""
+    batch: dict[str, tuple[Article, list[Event]]] = {}
+    for article, events in items:
+        batch.pop(article.id, None)
+        batch[article.id] = (article, events)
+        if len(batch) >= size:
+            yield list(batch.values())
+            batch = {}
+    if batch:
+        yield list(batch.values())
+
+
+class _Pending:
+    """Stored candidates plus the events of the chunk being written, which are not in
+    the table yet but must be found exactly as if they had been added one by one."""
+
+    def __init__(self, stored: Candidates) -> None:
+        self.stored = stored
+        self.by_type: dict[str, list[tuple[str, Event]]] = {}
+
+    def add(self, cluster_id: str, event: Event) -> None:
+        self.by_type.setdefault(event.event, []).append((cluster_id, event))
+
+    def candidates(self, event: str, start: str, end: str) -> list[tuple[str, Event]]:
+        near = [
+            (cluster_id, other)
+            for cluster_id, other in self.by_type.get(event, [])
+            if other.date.start is not None
+            and other.date.start <= end
+            and (other.date.end or other.date.start) >= start
+        ]
+        return [*self.stored(event, start, end), *near]

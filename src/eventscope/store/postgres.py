@@ -85,6 +85,13 @@ PG_MIGRATIONS: tuple[Migration, ...] = (
 )
 LATEST = PG_MIGRATIONS[-1].version
 
+# Per-connection staging table for bulk event writes; ``seq`` keeps the write order.
+_STAGE = (
+    "CREATE TEMP TABLE IF NOT EXISTS events_stage ON COMMIT DELETE ROWS AS"
+    f" SELECT {EVENT_COLUMNS} FROM events WITH NO DATA",
+    "ALTER TABLE events_stage ADD COLUMN IF NOT EXISTS seq BIGSERIAL",
+)
+
 
 def is_postgres_url(url: str) -> bool:
     return url.startswith(("postgresql://", "postgres://"))
@@ -115,6 +122,8 @@ class PostgresStore(Store):
         try:
             self.conn = psycopg.connect(url, autocommit=True)
             self._migrate()
+            for statement in _STAGE:
+                self._run(statement)
         except psycopg.Error as exc:
             raise StoreError(Messages.E030.format(url=url, detail=exc)) from exc
 
@@ -130,6 +139,35 @@ class PostgresStore(Store):
 
     def _where(self, q: EventQuery) -> tuple[str, list[object]]:
         return _where(q)
+
+    def _write_articles(self, rows: list[tuple[object, ...]]) -> None:
+        """``COPY`` straight into the table: the ids were just freed."""
+        self._copy(
+            "articles(id, content_hash, title, url, source, published, origin, n_events)", rows
+        )
+
+    def _write_events(self, rows: list[tuple[object, ...]]) -> None:
+        """``COPY`` into the session's staging table, then one merge into ``events``.
+
+        ``COPY`` cannot resolve conflicts, and a row may carry an id already stored
+        (the same event written twice); the merge keeps the last row per id and
+        replaces what it finds, as the single-row insert does.
+        """
+        if not rows:
+            return
+        self._copy(f"events_stage({EVENT_COLUMNS})", rows)
+        self._run(
+            f"INSERT INTO events({EVENT_COLUMNS}) SELECT DISTINCT ON (id) {EVENT_COLUMNS}"
+            " FROM events_stage ORDER BY id, seq DESC"
+            " ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record,"
+            " cluster_id = EXCLUDED.cluster_id"
+        )
+        self._run("DELETE FROM events_stage")
+
+    def _copy(self, target: str, rows: list[tuple[object, ...]]) -> None:
+        with self.conn.cursor() as cur, cur.copy(f"COPY {target} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def _migrate(self) -> None:
         self._run(
