@@ -9,6 +9,7 @@ Usage::
 
 Writes ``petrarch_actors.jsonl.gz`` (named actors: countries with their cities and
 demonyms, people, IGOs/NGOs, armed groups) and ``petrarch_agents.jsonl`` (sector words),
+and, with ``--ngec-agents``, ``ngec_agents.jsonl`` (NGEC's PLOVER-coded sector words),
 each starting with a ``{"_meta": ...}`` line that carries the source, date and the MIT
 attribution the licence asks for.  We read the TABARI/PETRARCH ``.actors`` format:
 
@@ -17,9 +18,12 @@ attribution the licence asks for.  We read the TABARI/PETRARCH ``.actors`` forma
   limited to a date range (``[SYRGOV >000717]``, ``[SYRELI 830101-000101]``);
 - consecutive primary lines without codes share the next code line.
 
-The NGEC ``PLOVER_agents.txt`` file has no licence that lets us ship it, so it is only
-compared with our word lists (``--ngec-agents`` prints the words we do not cover, for a
-human to consider); nothing from it is written.
+The NGEC ``PLOVER_agents.txt`` file is the CAMEO agents file recoded to PLOVER sectors
+(PLOVER ``MED`` is health and ``JRN`` media, unlike CAMEO); its header carries the same
+MIT licence (Copyright (c) 2014 Open Event Data Alliance), which we repeat.  Its rows
+are written with their code as is; :func:`eventscope.actors.codes.plover_agent_sector`
+reads them at load time.  Rows coded ``JNK``/``NON`` (weather, weekdays, "the West") are
+dropped here: they name no actor.
 """
 
 from __future__ import annotations
@@ -29,10 +33,11 @@ import gzip
 import io
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from eventscope.actors.codes import decode
 
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -40,6 +45,14 @@ ACTOR_FILES = (
     "Phoenix.MilNonState.actors.txt",
 )
 AGENT_FILE = "Phoenix.agents.txt"
+NGEC_ATTRIBUTION = (
+    "Derived from NGEC's PLOVER_agents.txt (github.com/ahalterman/NGEC), the CAMEO agents "
+    "file recoded to PLOVER sectors; Copyright (c) 2014 Open Event Data Alliance, MIT "
+    "License; CAMEO dictionaries by the Computational Event Data System Project "
+    "(eventdata.parusanalytics.com)."
+)
+#: NGEC codes that mark a word as no actor at all.
+_NGEC_SKIP = ("~JNK", "~NON")
 ATTRIBUTION = (
     "Derived from the PETRARCH2 Phoenix dictionaries (github.com/openeventdata/petrarch2), "
     "Copyright (c) 2014 Open Event Data Alliance, MIT License; CAMEO dictionaries by the "
@@ -98,6 +111,13 @@ def clean_name(raw: str) -> str:
     return " ".join(raw.strip().lstrip("+").replace("_", " ").split())
 
 
+def _country_only(code: str) -> bool:
+    """Whether a CAMEO code names a country (or a territory of one) and no sector."""
+    if re.fullmatch(r"[A-Z]{3}", code):
+        return True
+    return bool(re.fullmatch(r"[A-Z]{6}", code)) and decode(code).sector is None
+
+
 def parse_actor_file(path: Path) -> list[Entry]:
     """Read one TABARI ``.actors`` file into entries (see the module docstring)."""
     entries: list[Entry] = []
@@ -137,12 +157,36 @@ def parse_actor_file(path: Path) -> list[Entry]:
             pending.append(Entry([name], codes, kind, path.name.split(".")[1]))
     flush()
     for entry in entries:
-        # A country block: a bare 3-letter code in the countries file (cities, demonyms).
-        bare = all(re.fullmatch(r"[A-Z]{3}", str(c[0])) for c in entry.codes)
+        # A country block (cities, demonyms) in the countries file: codes that name only a
+        # country, possibly date-limited ones for a territory whose state changed
+        # (Kosovo: YUGKSV before 1992, FRYKSV, ..., KSV since 2008).
+        bare = all(_country_only(str(c[0])) for c in entry.codes)
         if bare and entry.kind == "org" and path.name == ACTOR_FILES[0]:
             entry.kind = "country"
-        entry.names = list(dict.fromkeys(entry.names))
+        entry.names = list(dict.fromkeys(n for name in entry.names for n in split_name(name)))
     return entries
+
+
+def split_name(name: str) -> list[str]:
+    """``IRISH REPUBLICAN ARMY (IRA)`` -> the long form and the acronym, as two names.
+
+    PETRARCH writes some names with their acronym in brackets, which no text matches as
+    is.  Only a bracketed word made of the long form's initials counts as an acronym;
+    other brackets (``CONGO (KINSHASA)``, ``NATIONAL FRONT (GREECE)``) stay part of the
+    name, and an unclosed one (``STANKO TODOROV (ACTING``) is dropped.
+    """
+    unclosed = re.fullmatch(r"(.*?)\s*\([^)]*", name)
+    if unclosed and ")" not in name:
+        return [unclosed.group(1).strip()] if unclosed.group(1).strip() else [name]
+    match = re.fullmatch(r"(.*?)\s*\(\s*([A-Z]{2,8})\s*\)", name)
+    if not match:
+        return [name]
+    long_form, short = match.group(1).strip(), match.group(2)
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", long_form) if w)
+    it = iter(initials)
+    if len(short) >= 3 and all(letter in it for letter in short):
+        return [long_form, short]
+    return [name]
 
 
 def parse_agents(path: Path) -> list[dict[str, str]]:
@@ -204,23 +248,31 @@ def write_outputs(out: Path, actors: list[Entry], agents: list[dict[str, str]]) 
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def report_ngec(path: Path, agents: list[dict[str, str]], own: Path) -> None:
-    """Print NGEC agent words that neither PETRARCH nor our own list covers (not shipped)."""
-    known = {r["w"].lower() for r in agents}
-    for line in own.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if "w" in row:
-            known.add(row["w"].lower())
-    missing = sorted({r["w"].lower() for r in parse_agents(path)} - known)
-    print(f"NGEC agent words not covered ({len(missing)}), for review only:", file=sys.stderr)
-    for word in missing:
-        print(f"  {word}", file=sys.stderr)
+def write_ngec_agents(out: Path, rows: list[dict[str, str]]) -> int:
+    """Write NGEC's PLOVER-coded agent words (minus no-actor rows); returns the count."""
+    kept = [r for r in rows if not r["c"].upper().startswith(_NGEC_SKIP)]
+    kept = list({(r["w"], r["c"]): r for r in kept}.values())
+    meta = {
+        "source": "ahalterman/NGEC PLOVER_agents.txt",
+        "license": "MIT",
+        "attribution": NGEC_ATTRIBUTION,
+        "built": date.today().isoformat(),
+        "builder": "scripts/build_actor_dictionary.py",
+        "format": "w: agent words; c: PLOVER agent code (~SECTOR, PLOVER sector names: "
+        "MED health, JRN media)",
+        "entries": len(kept),
+    }
+    with (out / "ngec_agents.jsonl").open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"_meta": meta}) + "\n")
+        for row in kept:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(kept)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--petrarch", type=Path, required=True, help="petrarch2 folder")
-    parser.add_argument("--ngec-agents", type=Path, help="NGEC PLOVER_agents.txt (compare only)")
+    parser.add_argument("--ngec-agents", type=Path, help="NGEC PLOVER_agents.txt (optional)")
     default_out = Path(__file__).resolve().parents[1] / "src/eventscope/data/actors"
     parser.add_argument("--out", type=Path, default=default_out)
     args = parser.parse_args(argv)
@@ -234,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.out / name} ({size / 1024:.0f} KiB)")
     print(f"{len(actors)} actor entries, {len(agents)} agent words")
     if args.ngec_agents:
-        report_ngec(args.ngec_agents, agents, args.out / "sector_words.jsonl")
+        count = write_ngec_agents(args.out, parse_agents(args.ngec_agents))
+        print(f"wrote {args.out / 'ngec_agents.jsonl'} ({count} PLOVER agent words)")
     return 0
 
 

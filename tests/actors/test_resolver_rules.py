@@ -67,3 +67,104 @@ def test_resolver_generic_organisation_word_is_not_a_group() -> None:
     # PETRARCH files "ORGANIZATION" as an alias of one militant group.
     assert resolve_actor("World Trade Organization").name == "World Trade Organization"
     assert resolve_actor("the organization").name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "focus", "country", "sector"),
+    [
+        # A relational head is coded as what it belongs to.
+        ("a spokesman for the rebels", "COL", "COL", "REB"),
+        ("the leader of the rebels", "COL", "COL", "REB"),
+        ("the head of the army", "PER", "PER", "MIL"),
+        ("members of the ruling party", "KEN", "KEN", "PTY"),
+        ("a spokeswoman for the Interior Ministry", "FRA", "FRA", "GOV"),
+        ("the commander of the riot police", "KEN", "KEN", "COP"),
+        ("the leader of Hamas", None, "PSE", "REB"),
+        # ... unless it belongs only to a place: then it keeps its own sector.
+        ("the president of Armenia", None, "ARM", "GOV"),
+        # "former" before the head still makes a state office ELI.
+        ("a former head of the army", "PER", "PER", "ELI"),
+        # A sponsor or a stance is not the actor's country.
+        ("US-backed rebels", "SYR", "SYR", "REB"),
+        ("Iranian-backed militias", "IRQ", "IRQ", "PRM"),
+        ("pro-Iranian militiamen", "IRQ", "IRQ", "PRM"),
+        ("an anti-Syrian newspaper", "LBN", "LBN", "JRN"),
+        ("Vietnamese-led forces", "KHM", "VNM", "MIL"),
+        # An organisation noun takes the sector word before it.
+        ("the UN refugee agency", None, "UNO", "REF"),
+        ("a farmers union", "FRA", "FRA", "AGR"),
+        ("a students association", "CHL", "CHL", "EDU"),
+        ("a government agency", "CHL", "CHL", "GOV"),
+        # A place name before a demonym: the people of that place.
+        ("Mosul Iraqis", None, "IRQ", "CVL"),
+        ("Kosovo Albanian rebels", None, "KOS", "REB"),
+    ],
+)
+def test_resolver_relational_heads_and_sponsors(
+    text: str, focus: str | None, country: str, sector: str
+) -> None:
+    ref = resolve_actor(text, country_focus=focus)
+    assert (ref.country, ref.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "sector"),
+    [
+        ("spokesman for the rebels", 0, "REB"),
+        ("leaders of the opposition party", 0, "OPP"),
+        ("Secretary-General of the Arab League", 0, "GOV"),  # one parser token, two of ours
+    ],
+)
+def test_resolver_relational_head_from_parser(text: str, head: int, sector: str) -> None:
+    assert ActorResolver().resolve(text, head=head, country_focus="ZWE").sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "focus", "country", "sector"),
+    [
+        # Relatives of office holders are ELI (PLOVER: officials' family members).
+        ("the son of the president", "EGY", "EGY", "ELI"),
+        ("the families of the victims", "SYR", "SYR", "CVL"),
+        # An international organisation's office keeps its country, takes its field.
+        ("the UN High Commissioner for Refugees", None, "UNO", "REF"),
+        # An organisation noun with an "of" complement.
+        ("the Union of Students", "CHL", "CHL", "EDU"),
+        # A party marked as opposition.
+        ("the opposition Democratic Party", "KOR", "KOR", "OPP"),
+        # Generic member or office nouns take the sector word before them.
+        ("rebel commanders", "COL", "COL", "REB"),
+        ("army officers", "TUR", "TUR", "MIL"),
+        ("a police spokesman", "KEN", "KEN", "COP"),
+        # Our plural words also cover their singular, over PETRARCH's other code.
+        ("an assailant", "NGA", "NGA", "UAF"),
+        # An explosive device with no claimed perpetrator: an unidentified armed group.
+        ("a car bomb", "IRQ", "IRQ", "UAF"),
+        # PETRARCH names written "LONG NAME (ACRONYM)" match in either form.
+        ("Liberation Tigers of Tamil Eelam", None, "LKA", "REB"),
+        ("the DFLP", None, "PSE", "REB"),
+        # Country blocks with date-limited codes are countries (demonyms, cities).
+        ("Armenian officials", None, "ARM", "GOV"),
+        ("Croatian police", None, "HRV", "COP"),
+        ("Ukrainians", None, "UKR", "CVL"),
+        # A country's own name is not the namesake town (Palestine, Texas).
+        ("Palestine", None, "PSE", "GOV"),
+        # A named group followed by a state organ governs; its people stay the group.
+        ("the Taliban government", None, "AFG", "GOV"),
+        ("a Taliban spokesman", None, "AFG", "REB"),
+        # A current title overrides a "former" latest code.
+        ("Commander Hosni Mubarak", None, "EGY", "MIL"),
+        ("former President Hosni Mubarak", None, "EGY", "ELI"),
+    ],
+)
+def test_resolver_organisation_heads_and_dictionary(
+    text: str, focus: str | None, country: str, sector: str
+) -> None:
+    ref = resolve_actor(text, country_focus=focus)
+    assert (ref.country, ref.sector) == (country, sector)
+
+
+def test_resolver_unknown_town_needs_place_hint() -> None:
+    resolver = ActorResolver()
+    assert resolver.resolve("Bunia").country is None  # could be a person's name
+    ref = resolver.resolve("Bunia", place=True)
+    assert (ref.country, ref.sector, ref.acled_inter) == ("COD", "CVL", 7)

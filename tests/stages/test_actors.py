@@ -142,7 +142,16 @@ def test_actors_acled_inter_from_sector(
     assert acled_inter(country, sector, country_focus=focus) == inter
 
 
-@pytest.mark.parametrize("name", ["groups.jsonl", "sector_words.jsonl", "petrarch_agents.jsonl"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "groups.jsonl",
+        "sector_words.jsonl",
+        "petrarch_agents.jsonl",
+        "ngec_agents.jsonl",
+        "head_nouns.jsonl",
+    ],
+)
 def test_actors_data_files_state_their_source(name: str) -> None:
     first = resources.files("eventscope.data.actors").joinpath(name).read_text("utf-8")
     meta = json.loads(first.splitlines()[0])["_meta"]
@@ -204,6 +213,18 @@ def test_actors_stage_learns_defined_acronyms(nlp: Language, stage: ActorStage) 
     assert short.actor_id is not None and short.actor_id == long_form.actor_id
     assert short.name == "Movement for Democratic Change"
     assert doc._.events[0].recipients[0].country == "ZWE"
+
+
+def test_actors_stage_unknown_town_entity_gets_its_country(
+    nlp: Language, stage: ActorStage
+) -> None:
+    doc = nlp("Militiamen attacked Bunia on Monday.")
+    town = _span(doc, "Bunia")
+    doc.ents = [Span(doc, town.start, town.end, label="GPE")]  # the model's call varies
+    doc._.events = [_event(doc, [_span(doc, "Militiamen")], [town])]
+    stage(doc)
+    recipient = doc._.events[0].recipients[0]
+    assert (recipient.country, recipient.sector) == ("COD", "CVL")
 
 
 def test_actors_stage_never_drops_spans(nlp: Language, stage: ActorStage) -> None:

@@ -160,8 +160,8 @@ def decode(code: str) -> DecodedCode:
         return DecodedCode(None, None)
     head, rest = elements[0], elements[1:]
     if head == "IGO":
-        country = "UNO" if "UNO" in rest else ("EUR" if "EEC" in rest else "IGO")
-        return DecodedCode(country, plover_sector(rest) or "IGO")
+        body = "UNO" if "UNO" in rest else ("EUR" if "EEC" in rest else "IGO")
+        return DecodedCode(body, plover_sector(rest) or "IGO")
     if head == "NGO":
         return DecodedCode("NGO", plover_sector(rest) or "NGO")
     if head == "IMG":
@@ -172,6 +172,35 @@ def decode(code: str) -> DecodedCode:
     if country is None:
         return DecodedCode(None, plover_sector(elements))
     return DecodedCode(country, plover_sector(rest))
+
+
+def plover_agent_sector(code: str) -> str | None:
+    """Sector of an agent code that already uses PLOVER names (NGEC ``PLOVER_agents.txt``).
+
+    Unlike CAMEO, ``MED`` is health and ``JRN`` media here.  The first element that is a
+    PLOVER sector decides (``~GOVMIL`` -> GOV), except that the generic ``UNK`` and
+    ``CVL`` give way to a more specific element after them (``~UNKOPP`` -> OPP,
+    ``~CVLOPP`` "dissident" -> OPP, as the PLOVER manual defines OPP as "opposition
+    parties, individuals, anti-government activists"); religion codes mean REL, ``NGO``
+    civil society.  ``IGO`` (a kind of organisation, not a role), ``JNK``/``NON`` (no
+    actor) and a bare ``UNK`` give None.
+    """
+    code = code.strip().upper().lstrip("~")
+    elements = [code[i : i + 3] for i in range(0, len(code) - len(code) % 3, 3)]
+    if elements[:1] == ["CVL"] and len(elements) > 1:
+        elements = elements[1:]
+    for element in elements:
+        if element in ("JNK", "NON", "IGO"):
+            return None
+        if element == "UNK":
+            continue
+        if element == "NGO":
+            return "SOC"
+        if element in PLOVER_SECTORS:
+            return element
+        if element in _RELIGION:
+            return "REL"
+    return None
 
 
 def acled_inter(

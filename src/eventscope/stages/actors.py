@@ -27,6 +27,8 @@ from ..nlp.mentions import ActorRef
 
 #: Entity labels that name places or nationalities (for the country focus).
 _PLACE_LABELS: frozenset[str] = frozenset({"GPE", "NORP", "LOC"})
+#: Entity labels that say a span names a place (a town the dictionary may lack).
+_TOWN_LABELS: frozenset[str] = frozenset({"GPE", "LOC"})
 #: Entity labels that may name an armed group.
 _GROUP_LABELS: frozenset[str] = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 #: "Long Name (ACRONYM)": a name the document defines for itself.
@@ -61,11 +63,13 @@ class ActorStage:
         """One span -> ActorRef, with offsets into the article text.
 
         The span's syntactic root is its head noun ("Doctors" in "Doctors from American
-        aid groups"), which decides the sector better than the last word does.
+        aid groups"), which decides the sector better than the last word does; a root
+        inside a place entity lets an unknown town resolve to its country.
         """
         head = span.root.idx - span.start_char if len(span) else None
+        place = len(span) > 0 and span.root.ent_type_ in _TOWN_LABELS
         return self.resolver.resolve(
-            span.text, start_char=span.start_char, memory=memory, head=head
+            span.text, start_char=span.start_char, memory=memory, head=head, place=place
         )
 
     # -- document context ---------------------------------------------------------
