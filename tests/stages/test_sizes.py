@@ -303,3 +303,24 @@ def test_sizes_quantity_stops_at_a_comma(text: str, bounds: tuple[int, int]) -> 
 
     match = QUANTITY_RE.search(text)
     assert match is not None and parse_quantity(match.group(0)) == bounds
+
+
+def test_sizes_stage_attaches_along_the_parse(parse: Callable[..., Doc]) -> None:
+    """The count goes to the event its verb is about (the blast), not to an event that
+    happens to sit closer in words (the raid, inside a clause on "blast")."""
+    doc = parse("The blast, which came hours after troops raided the district, killed 9 people.")
+    doc._.events = _events(doc, [("blast", "ASSAULT", None), ("raided", "ASSAULT", None)])
+    SizeStage()(doc)
+    blast, raid = doc._.events
+    assert (blast.size["killed"].min, raid.size) == (9, {})
+
+
+def test_sizes_stage_keeps_a_crowd_with_its_own_clause(parse: Callable[..., Doc]) -> None:
+    """Coordinated clauses are two events: the crowd the tear gas was fired at belongs to
+    that event, not to the arrests joined to it by "and"."""
+    doc = parse("Police used tear gas against about 400 marchers and arrested 9 of them.")
+    doc._.events = _events(doc, [("tear", "COERCE", None), ("arrested", "COERCE", "arrest")])
+    SizeStage()(doc)
+    gas, arrest = doc._.events
+    assert (gas.size["participants"].min, arrest.size["arrested"].min) == (400, 9)
+    assert set(gas.size) == {"participants"} and set(arrest.size) == {"arrested"}

@@ -1,7 +1,10 @@
 """Head counts in news text: killed, injured, arrested, displaced, participants.
 
-:func:`parse_quantity` reads one quantity phrase into bounds; :func:`extract_sizes`
-finds and categorises every count in a parsed sentence.
+:func:`parse_quantity` reads one quantity phrase into bounds (``quantity``);
+:func:`extract_sizes` finds and categorises every count in a parsed sentence
+(``extract``), using the category a governing word gives (``predicates``), counts said
+without a numeral (``implicit``), person nouns (``people``) and the word lists of
+``data/sizes/lexicon.json`` (``lexicon``).
 """
 
 from __future__ import annotations

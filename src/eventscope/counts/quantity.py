@@ -36,7 +36,7 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _NOUN_NUMBERS = {"dozen": 12, "score": 20}
 
 _LOWER = r"at\s+least|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than"
-_ABOVE = r"more\s+than|over|upwards\s+of|in\s+excess\s+of|just\s+over|above"
+_ABOVE = r"more\s+than|over|upwards?\s+of|in\s+excess\s+of|just\s+over|above"
 _UPTO = r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of"
 _BELOW = r"fewer\s+than|less\s+than|under|below|just\s+under"
 _APPROX = (
@@ -54,7 +54,7 @@ _NUMBER = rf"(?:(?:{_DIGITS})(?:\s+(?:million|thousand|hundred|billion)\b)?|{_WO
 _VAGUE = (
     r"(?:tens|hundreds)\s+of\s+thousands|hundreds\s+of\s+millions|dozens|scores|hundreds"
     r"|thousands|millions"
-    r"|(?:a\s+few|several|a\s+handful\s+of)(?:\s+(?:dozen|hundred|thousand|million)\b)?"
+    r"|(?:a\s+few|several|a\s+handful(?:\s+of)?)(?:\s+(?:dozen|hundred|thousand|million)\b)?"
     r"|a\s+couple(?:\s+of)?"
 )
 _ZERO = r"no\s+one|nobody|none"
@@ -137,7 +137,9 @@ def _amount(text: str) -> tuple[int | None, int | None] | None:
     text = _norm(text)
     if text in _VAGUE_TABLE:
         return _VAGUE_TABLE[text]
-    m = re.fullmatch(r"(a few|several|a handful of)(?: (dozen|hundred|thousand|million))?", text)
+    m = re.fullmatch(
+        r"(a few|several|a handful(?: of)?)(?: (dozen|hundred|thousand|million))?", text
+    )
     if m:
         unit = m.group(2) or ""
         size = {"dozen": 12, "": 1}.get(unit) or _SCALES[unit]

@@ -5,10 +5,15 @@ conventions in :mod:`eventscope.counts.quantity`).  Each count goes to one event
 same sentence:
 
 1. the event whose trigger is the word that gave the count its category ("killing 12");
-2. else the nearest event whose type fits the category (killed/injured -> ASSAULT or
+2. else the event a clause modifying an event noun describes ("the bombing, which killed
+   11");
+3. else the nearest event whose type fits the category (killed/injured -> ASSAULT or
    COERCE; arrested -> COERCE, arrest mode first; participants -> PROTEST; displaced ->
-   any);
-3. else the nearest event at all: a protest that "left 3 dead" still carries the deaths.
+   any), nearest first along the dependency tree (so "killed in the attack", "the blast
+   killed" and "stormed a church, killing 7" reach their event however long the
+   sentence), then in words;
+4. else the nearest event at all, the same way: a protest that "left 3 dead" still
+   carries the deaths.
 
 When an event gets several counts of one category, a new count beats a running total
 ("bringing the death toll to 300"), and the article gets a note saying so; between two
@@ -19,7 +24,7 @@ counts add up; otherwise the one nearest the trigger wins.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..counts import SizeMention, extract_sizes, parse_quantity
 from ..errors import Messages
@@ -33,6 +38,10 @@ FITTING_EVENTS: dict[str, frozenset[str]] = {
     "participants": frozenset({"PROTEST"}),
     "displaced": frozenset(),
 }
+
+
+# How many plain edges one edge between coordinated clauses is worth (see _tree_distance).
+_CONJ_COST = 3
 
 
 class SizeStage:
@@ -94,6 +103,7 @@ def attach(mention: SizeMention, events: list[EventMention]) -> EventMention | N
         candidates,
         key=lambda ev: (
             mention.category == "arrested" and ev.mode != "arrest",
+            _tree_distance(mention.anchor, ev.trigger),
             _distance(mention, ev.trigger),
         ),
     )
@@ -108,7 +118,7 @@ def _described_event(mention: SizeMention, events: list[EventMention]) -> EventM
             for ev in events:
                 if anchor.head.i in range(ev.trigger.start, ev.trigger.end):
                     return ev
-        if anchor.head is anchor:
+        if anchor.head.i == anchor.i:
             break
         anchor = anchor.head
     return None
@@ -120,6 +130,32 @@ def _distance(mention: SizeMention, trigger: Span) -> int:
     if trigger.start <= i < trigger.end:
         return 0
     return min(abs(i - trigger.start), abs(i - (trigger.end - 1)))
+
+
+def _tree_distance(anchor: Token, trigger: Span) -> int:
+    """Length of the parse path between a count's deciding word and the nearest trigger
+    token.  An edge between coordinated clauses counts as :data:`_CONJ_COST` edges: "used
+    tear gas against 500 demonstrators and arrested 12" joins two events, and the crowd
+    belongs to the one whose clause it is in."""
+    up: dict[int, int] = {}
+    token, cost = anchor, 0
+    while True:
+        up[token.i] = cost
+        if token.head.i == token.i:
+            break
+        token, cost = token.head, cost + _edge_cost(token)
+    best = 10 * (len(anchor.doc) + 1)
+    for word in trigger:
+        token, cost = word, 0
+        while token.i not in up and token.head.i != token.i:
+            token, cost = token.head, cost + _edge_cost(token)
+        if token.i in up:
+            best = min(best, cost + up[token.i])
+    return best
+
+
+def _edge_cost(child: Token) -> int:
+    return _CONJ_COST if child.dep_ == "conj" else 1
 
 
 def _nearest(mentions: list[SizeMention], trigger: Span) -> SizeMention:
