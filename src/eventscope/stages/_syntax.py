@@ -95,7 +95,7 @@ def subjects(verb: Token) -> list[Token]:
                 return [current.head]
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
             return [current.head] if not found else []
-        if current.dep_ in {"xcomp", "advcl", "conj", "acl"} and current.head is not current:
+        if current.dep_ in {"xcomp", "advcl", "conj", "acl"} and current.head.i != current.i:
             current = current.head
             seen += 1
             continue
@@ -135,7 +135,7 @@ def clause_ancestors(token: Token) -> Iterator[Token]:
     """Heads up the clause chain, nearest first, stopping at the sentence root."""
     current = token
     for _ in range(8):
-        if current.head is current:
+        if current.head.i == current.i:
             return
         if current.dep_ not in _CLAUSE_LINKS and current.pos_ != "NOUN":
             current = current.head

@@ -541,7 +541,7 @@ def _verb_chain(tok: Token) -> list[Token]:
     out = []
     current = tok
     for _ in range(4):
-        if current.head is current:
+        if current.head.i == current.i:
             break
         if current.dep_ in {
             "xcomp",

@@ -135,7 +135,7 @@ def is_ongoing(trigger: Span) -> bool:
     for _ in range(_MAX_HEAD_STEPS):
         if token.pos_ in ("VERB", "AUX"):
             break
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
@@ -167,7 +167,7 @@ def _head_chain(span: Span) -> list[Token]:
     chain: list[Token] = []
     token = span.root
     for _ in range(_MAX_HEAD_STEPS):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         chain.append(token)
