@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from eventscope.errors import ConfigError
-from eventscope.gazetteer import Gazetteer, build_gazetteer, default_path, name_keys, normalize
+from eventscope.gazetteer import (
+    Admin1Record,
+    CountryRecord,
+    Gazetteer,
+    PlaceRecord,
+    Sources,
+    build_gazetteer,
+    default_path,
+    name_keys,
+    normalize,
+)
 
 from .conftest import tiny_sources
 
@@ -120,3 +130,67 @@ def test_build_loose_key_only_folds_doubled_letters_and_articles() -> None:
 
     assert loose(normalize("Aleppo")) == "alepo"
     assert loose(normalize("Kabul")) == "kabul"
+
+
+def _namesake_sources() -> Sources:
+    """A state geocoded to its namesake city, one placed properly, one with too few cities."""
+    return Sources(
+        countries=[
+            CountryRecord("US", "USA", "United States", 39.76, -98.5, "Washington", 3 * 10**8)
+        ],
+        admin1=[
+            Admin1Record("US", "NY", "New York", 40.71, -74.01),  # New York City's point
+            Admin1Record("US", "TX", "Texas", 31.2, -99.2),
+            Admin1Record("US", "DE", "Dover", 39.16, -75.52),  # one city: left alone
+        ],
+        places=[
+            PlaceRecord(1, "New York City", 40.71, -74.01, "US", "P", "PPL", "NY", 8_000_000,
+                        ("New York",)),
+            PlaceRecord(2, "Buffalo", 42.89, -78.88, "US", "P", "PPL", "NY", 270_000),
+            PlaceRecord(3, "Plattsburgh", 44.70, -73.45, "US", "P", "PPL", "NY", 20_000),
+            PlaceRecord(4, "Houston", 29.76, -95.37, "US", "P", "PPL", "TX", 2_300_000),
+            PlaceRecord(5, "El Paso", 31.76, -106.49, "US", "P", "PPL", "TX", 680_000),
+            PlaceRecord(6, "Texas", 31.2, -99.2, "US", "P", "PPL", "TX", 50),
+            PlaceRecord(7, "Dover", 39.16, -75.52, "US", "P", "PPLA", "DE", 38_000),
+        ],
+    )  # fmt: skip
+
+
+def test_build_recentres_admin1_sitting_on_its_namesake_city(tmp_path: Path) -> None:
+    gaz = Gazetteer(build_gazetteer(tmp_path / "g.sqlite", sources=_namesake_sources()))
+    state = next(r for r in gaz.lookup("New York") if r.feature_code == "ADM1")
+    assert (state.lat, state.lon) == pytest.approx(((40.71 + 44.70) / 2, (-78.88 - 73.45) / 2))
+    # a namesake hamlet at a state's true centre, or a state with one city, does not move it
+    texas = next(r for r in gaz.lookup("Texas") if r.feature_code == "ADM1")
+    assert (texas.lat, texas.lon) == pytest.approx((31.2, -99.2))
+    dover = next(r for r in gaz.lookup("Dover") if r.feature_code == "ADM1")
+    assert (dover.lat, dover.lon) == pytest.approx((39.16, -75.52))
+
+
+def _spelling_sources() -> Sources:
+    """Transliteration variants: doubled letters and assimilated articles."""
+    return Sources(
+        countries=[CountryRecord("SY", "SYR", "Syria", 35.0, 38.0, "Damascus", 17_000_000)],
+        places=[
+            PlaceRecord(1, "Hamah", 35.13, 36.75, "SY", "P", "PPLA", None, 700_000, ("Hama",)),
+            PlaceRecord(2, "El Hamma", 33.89, 9.80, "TN", "P", "PPL", None, 5_000_000),
+            PlaceRecord(3, "Raqqa", 35.95, 39.01, "SY", "P", "PPLA", None, 500_000),
+            PlaceRecord(4, "Saa", 4.37, 11.45, "CM", "P", "PPL", None, 20_000),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Hama", "Hamah"),  # an exact alias beats a bigger place that matches only loosely
+        ("Raqa", "Raqqa"),  # no exact entry: the loose spelling still finds it
+        ("SA", None),  # too short for a loose match to mean anything
+    ],
+)
+def test_lookup_prefers_exact_spellings(tmp_path: Path, name: str, expected: str | None) -> None:
+    gaz = Gazetteer(build_gazetteer(tmp_path / "g.sqlite", sources=_spelling_sources()))
+    found = gaz.lookup(name)
+    assert (found[0].name if found else None) == expected
+    if expected is None:
+        assert name.lower() not in gaz.known([name])

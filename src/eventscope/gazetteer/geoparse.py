@@ -10,72 +10,31 @@ places (it tags "Aleppo" NORP and "Kakuma" PERSON):
 4. a gazetteer matcher for capitalised proper-noun n-grams, kept only when the name is
    prominent enough (see ``MIN_PRIOR``) that a chance match is unlikely.
 
-Resolution scores each candidate entry by, in order of weight: an explicit container in
-the text ("Kashkash in Hasaka", "Aleppo, Syria"), the document's country focus, agreement
-with the other places' first-level units, then the gazetteer's population/feature prior.
+Resolution (``resolve.py``) then chooses an entry for each mention.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.mentions import PlaceMention, Resolution
-from .lookup import Candidate, Gazetteer, distance_km
+from ..nlp.mentions import PlaceMention
+from .found import DIRECTIONS, NEAR_WORDS, PLACE_NOUNS, STOP_NAMES, SUFFIX_NOUNS, Found
+from .lookup import Gazetteer
 from .normalize import normalize
+from .resolve import resolve
 
-# Nouns that name a kind of place; "<Name> camp" / "the town of <Name>" make <Name> a place.
-PLACE_NOUNS: dict[str, str] = {
-    "village": "P", "town": "P", "city": "P", "hamlet": "P", "neighbourhood": "P",
-    "neighborhood": "P", "suburb": "P", "district": "A2", "county": "A2", "parish": "A2",
-    "municipality": "A2", "province": "A1", "governorate": "A1", "state": "A1",
-    "region": "L", "camp": "S", "valley": "T", "mountains": "T", "area": "L",
-}  # fmt: skip
-SUFFIX_NOUNS = frozenset(
-    {"camp", "province", "governorate", "district", "county", "parish", "valley", "mountains",
-     "region", "municipality"}
-)  # fmt: skip
-DIRECTIONS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-     "north-east", "north-west", "south-east", "south-west"}
-)  # fmt: skip
-NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "close"})
-# Tokens allowed between a place and the place that contains it ("X, a village south of Y").
-LINK_WORDS = (
-    frozenset({",", "in", "of", "a", "an", "the", "-", "(", "province", "district", "region",
-               "near", "outside", "northern", "southern", "eastern", "western", "central",
-               "rural", "countryside", "outskirts", "to", "on"})
-    | DIRECTIONS
-    | frozenset(PLACE_NOUNS)
-)  # fmt: skip
+__all__ = [
+    "DIRECTIONS", "NEAR_WORDS", "Found", "find_places", "geoparse", "place_record",
+    "place_records", "recognize", "resolve",
+]  # fmt: skip
+
 NE_PLACE = frozenset({"GPE", "LOC", "FAC"})
 NE_NEVER = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across"})
-# Capitalised words that are gazetteer names somewhere but almost never places in news.
-STOP_NAMES = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "president", "minister", "police", "army",
-        "government", "god", "mr", "mrs", "ms", "dr", "sir", "saint", "st", "new", "old",
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-        "central", "republic", "kingdom", "city", "state", "island", "islands", "university",
-        "college", "church", "school", "hospital", "street", "road", "avenue", "market",
-        "union", "council", "court", "party", "house", "hall", "centre", "center", "media",
-        "news", "times", "post", "press", "today", "reuters", "ap", "afp", "bbc", "cnn",
-        "chairman", "general", "colonel", "captain", "major", "governor", "mayor", "king",
-        "queen", "prince", "said", "says", "but", "and", "the", "of", "by", "for",
-        "no", "man", "miss", "act", "do", "metro", "lake", "northwest", "northeast",
-        "southwest", "southeast",
-    }
-)  # fmt: skip
-
 MIN_PRIOR_SINGLE = 5.0  # gazetteer-only single token: ~100k people, an admin1 or a country
 MIN_PRIOR_MULTI = 4.0  # multi-token names are rarer by chance
 MIN_PRIOR_ENTITY = 6.5  # an ORG/PERSON entity re-read as a place must be very prominent
@@ -83,39 +42,6 @@ MIN_PRIOR_EMBEDDED = 5.0  # a place opening an organisation's name ("Ohio State 
 # A person's name that starts like a place starts with a first name ("Madison Smith").
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 MIN_PRIOR_ACRONYM = 8.0  # an all-capitals token ("PA", "SWAT") must be a country-sized name
-MIN_PRIOR_PIECE = 5.0  # a known piece of an unknown name ("Dubai" in "Dubai World Cup")
-
-W_CONTAINER_COUNTRY = 6.0
-W_CONTAINER_ADMIN1 = 4.0
-W_CONTAINER_NEAR = 3.0
-W_FOCUS = 4.0
-W_ADMIN1_COHERENCE = 6.0
-W_KIND = 2.0
-COHERENCE_TEMPERATURE = 0.5  # how sharply a name's prior concentrates its vote
-COHERENCE_ROUNDS = 2
-DEMONYM_WEIGHT = 0.5  # "Syrian" hints at the country less than a named place does
-
-
-@dataclass
-class Found:
-    """A recognised place with the tokens it covers and its candidate entries."""
-
-    span: Span
-    source: str
-    kind: str | None = None  # expected feature family from a place noun (P, A1, A2, S, T, L)
-    lookup_text: str = ""
-    candidates: list[Candidate] = field(default_factory=list)
-    resolution: Resolution | None = None
-    container: Found | None = None
-
-    def mention(self) -> PlaceMention:
-        return PlaceMention(
-            text=self.span.text,
-            start_char=self.span.start_char,
-            end_char=self.span.end_char,
-            resolution=self.resolution,
-            source=self.source,
-        )
 
 
 # --- recognition ------------------------------------------------------------------------
@@ -335,194 +261,6 @@ def recognize(doc: Doc, gaz: Gazetteer) -> list[Found]:
     taken = {i for f in found for i in range(f.span.start, f.span.end)}
     found += _ngram_places(doc, gaz, taken)
     return _merge(found)
-
-
-# --- resolution -------------------------------------------------------------------------
-
-
-def _sub_spans(span: Span) -> list[Span]:
-    """Shorter capitalised pieces of a name, longest first, left to right."""
-    out = []
-    for size in range(len(span) - 1, 0, -1):
-        for a in range(len(span) - size + 1):
-            piece = span[a : a + size]
-            if piece[0].text[:1].isupper() and piece[-1].text[:1].isupper():
-                out.append(piece)
-    return out
-
-
-def _candidates(f: Found, gaz: Gazetteer) -> list[Candidate]:
-    """Entries for the full text, else without its place noun, else for a known piece.
-
-    The last step resolves names the gazetteer lacks through the place inside them
-    ("Dubai World Cup" -> Dubai, "Colorado State University" -> Colorado), but only
-    pieces prominent enough that a chance match is unlikely.
-    """
-    f.lookup_text = f.span.text
-    cands = gaz.candidates(f.span.text)
-    last = f.span[-1].lower_
-    if last in SUFFIX_NOUNS and len(f.span) > 1:
-        f.kind = PLACE_NOUNS[last]
-        if not cands:
-            f.lookup_text = f.span[:-1].text
-            cands = gaz.candidates(f.lookup_text)
-    if not cands and len(f.span) > 1:
-        for piece in _sub_spans(f.span):
-            if piece.text.lower() in STOP_NAMES:
-                continue
-            found = gaz.candidates(piece.text)
-            if found and found[0].prior >= MIN_PRIOR_PIECE:
-                f.lookup_text = piece.text
-                return found
-    return cands
-
-
-def _kind_matches(kind: str | None, res: Resolution) -> bool:
-    code, cls = res.feature_code or "", res.feature_class or ""
-    return {
-        "P": cls == "P",
-        "A1": code == "ADM1",
-        "A2": code.startswith("ADM") and code != "ADM1",
-        "S": cls == "S",
-        "T": cls == "T",
-        "L": cls in {"L", "A"},
-    }.get(kind or "", False)
-
-
-def _find_containers(found: list[Found]) -> None:
-    """Link each place to a following place that contains it ("X, Y", "X in Y")."""
-    for a, b in itertools.pairwise(found):
-        if a.source == "demonym" or b.source == "demonym":
-            continue
-        gap = a.span.doc[a.span.end : b.span.start]
-        if len(gap) == 0 or len(gap) > 8 or a.span.sent != b.span.sent:
-            continue
-        if all(t.lower_ in LINK_WORDS for t in gap) and any(
-            t.text == "," or t.lower_ in {"in", "of", "near", "outside"} for t in gap
-        ):
-            a.container = b
-
-
-def _container_bonus(cand: Resolution, container: Resolution | None) -> float:
-    if container is None or cand.country_code is None:
-        return 0.0
-    if cand.country_code != container.country_code:
-        return 0.0
-    code = container.feature_code or ""
-    if code.startswith("PCL"):
-        return W_CONTAINER_COUNTRY
-    bonus = W_CONTAINER_COUNTRY / 2
-    if container.admin1 and cand.admin1 == container.admin1:
-        bonus += W_CONTAINER_ADMIN1
-    if code != "ADM1" and distance_km(cand.lat, cand.lon, container.lat, container.lon) < 150:
-        bonus += W_CONTAINER_NEAR
-    return bonus
-
-
-def _group_key(f: Found) -> str:
-    """Mentions of the same name form one group: repeating a name is not more evidence."""
-    return normalize(f.lookup_text or f.span.text)
-
-
-def _distribution(scores: list[float]) -> list[float]:
-    """Softmax over candidate scores (log10 scale), softened by ``COHERENCE_TEMPERATURE``."""
-    top = max(scores)
-    weights = [10 ** ((s - top) * COHERENCE_TEMPERATURE) for s in scores]
-    total = sum(weights)
-    return [w / total for w in weights]
-
-
-@dataclass
-class _Support:
-    """How strongly each group points at each country and first-level unit."""
-
-    countries: dict[str, Counter[str]] = field(default_factory=dict)
-    admins: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
-
-    def add(self, group: str, res: Resolution, weight: float) -> None:
-        if not res.country_code:
-            return
-        self.countries.setdefault(group, Counter())[res.country_code] += weight
-        if res.admin1:
-            self.admins.setdefault(group, Counter())[(res.country_code, res.admin1)] += weight
-
-    def others(self, group: str, res: Resolution) -> tuple[float, float]:
-        """Country and admin1 support for ``res`` from every group but its own."""
-        if not res.country_code:
-            return 0.0, 0.0
-        country = sum(c[res.country_code] for g, c in self.countries.items() if g != group)
-        admin = 0.0
-        if res.admin1:
-            key = (res.country_code, res.admin1)
-            admin = sum(a[key] for g, a in self.admins.items() if g != group)
-        return country, admin
-
-
-def _saturate(value: float) -> float:
-    """0 -> 0, 1 -> 0.5, many -> 1: the first piece of evidence counts most."""
-    return value / (value + 1.0)
-
-
-def _score(f: Found, cand: Candidate, support: _Support) -> float:
-    res = cand.resolution
-    score = cand.prior
-    score += _container_bonus(res, f.container.resolution if f.container else None)
-    country, admin = support.others(_group_key(f), res)
-    if not (res.feature_code or "").startswith("PCL"):
-        score += W_FOCUS * _saturate(country)
-    score += W_ADMIN1_COHERENCE * _saturate(admin)
-    if f.kind and _kind_matches(f.kind, res):
-        score += W_KIND
-    return score
-
-
-def _support(found: list[Found], scored: dict[int, list[float]]) -> _Support:
-    """Spread each group's belief over its candidates' countries and admin1 units.
-
-    A group is counted once however often its name recurs; a demonym or an unambiguous
-    name gives its whole weight to one country, an ambiguous one spreads it.
-    """
-    support = _Support()
-    seen: set[str] = set()
-    for f in found:
-        group = _group_key(f)
-        if group in seen:
-            continue
-        seen.add(group)
-        if f.source == "demonym" or not f.candidates:
-            if f.resolution is not None:
-                support.add(group, f.resolution, DEMONYM_WEIGHT if f.source == "demonym" else 1.0)
-            continue
-        probs = _distribution(scored[id(f)])
-        for cand, prob in zip(f.candidates, probs, strict=True):
-            support.add(group, cand.resolution, prob)
-    return support
-
-
-def resolve(found: list[Found], gaz: Gazetteer) -> None:
-    """Choose an entry for each mention: priors first, then with document context."""
-    scored: dict[int, list[float]] = {}
-    for f in found:
-        if f.source == "demonym":
-            f.resolution = gaz.demonym_resolution(f.span.text)
-            continue
-        f.candidates = _candidates(f, gaz)
-        if f.candidates:
-            scored[id(f)] = [
-                c.prior + (W_KIND if _kind_matches(f.kind, c.resolution) else 0)
-                for c in f.candidates
-            ]
-            f.resolution = f.candidates[
-                max(range(len(f.candidates)), key=scored[id(f)].__getitem__)
-            ].resolution
-    _find_containers(found)
-    for _ in range(COHERENCE_ROUNDS):  # each round sees the previous round's beliefs
-        support = _support(found, scored)
-        for f in found:
-            if f.candidates:
-                scored[id(f)] = [_score(f, c, support) for c in f.candidates]
-                best = max(range(len(f.candidates)), key=scored[id(f)].__getitem__)
-                f.resolution = f.candidates[best].resolution
 
 
 def find_places(doc: Doc, gaz: Gazetteer) -> list[Found]:

@@ -26,6 +26,9 @@ _PLACE_COLUMNS = (
     " p.feature_code, p.population, p.prior"
 )
 PRIMARY_NAME_BONUS = 1.0  # "Aleppo" is the city's own name but only an alias of the province
+# A loose (transliteration-tolerant) match needs this many letters: "Raqa" -> Raqqa is a
+# spelling, "SA" -> Saa or "Ala" -> Alla a coincidence.
+LOOSE_MIN_LETTERS = 4
 
 
 @dataclass(frozen=True)
@@ -122,35 +125,48 @@ class Gazetteer:
 
     # --- names --------------------------------------------------------------------------
 
-    def _query_candidates(self, key: str, limit: int) -> tuple[Candidate, ...]:
+    def _query_candidates(self, key: str, limit: int) -> tuple[tuple[Candidate, bool], ...]:
+        """(candidate, exact) pairs for a key, exact spellings first, then by prior."""
         sql = (
-            f"SELECT {_PLACE_COLUMNS}, n.is_primary FROM names n JOIN places p"
-            " ON p.id = n.place_id WHERE n.key = ?"
-            f" ORDER BY p.prior + n.is_primary * {PRIMARY_NAME_BONUS} DESC, p.population DESC"
-            " LIMIT ?"
+            f"SELECT {_PLACE_COLUMNS}, n.is_primary, n.exact FROM names n JOIN places p"
+            " ON p.id = n.place_id WHERE n.key = ? ORDER BY n.exact DESC,"
+            f" p.prior + n.is_primary * {PRIMARY_NAME_BONUS} DESC, p.population DESC LIMIT ?"
         )
         with self._lock:
             rows = self._conn.execute(sql, (key, limit)).fetchall()
         return tuple(
-            Candidate(
-                resolution=_resolution(r),
-                prior=r[9] + (PRIMARY_NAME_BONUS if r[10] else 0.0),
-                primary=bool(r[10]),
+            (
+                Candidate(
+                    resolution=_resolution(r),
+                    prior=r[9] + (PRIMARY_NAME_BONUS if r[10] else 0.0),
+                    primary=bool(r[10]),
+                ),
+                bool(r[11]),
             )
             for r in rows
         )
 
     def candidates(self, name: str, *, limit: int = 25) -> list[Candidate]:
-        """Entries whose name or alternate name is ``name``, best prior first."""
+        """Entries whose name or alternate name is ``name``, best prior first.
+
+        Entries spelled exactly so (up to case, accents and punctuation) win; only when
+        there are none do transliteration-tolerant matches count ("Raqa" -> Raqqa), and
+        only for names long enough that such a match is not a coincidence.
+        """
         key = normalize(name)
         if key.startswith("the "):
             key = key[4:]
         if not key:
             return []
-        found = list(self._candidates(key, limit))
+        found = self._candidates(key, limit)
+        exact = [c for c, is_exact in found if is_exact]
+        if exact:
+            return exact
+        if _letters(key) < LOOSE_MIN_LETTERS:
+            return []
         if not found and loose(key) != key:
-            found = list(self._candidates(loose(key), limit))
-        return found
+            found = self._candidates(loose(key), limit)
+        return [c for c, _ in found]
 
     def lookup(self, name: str, *, limit: int = 10) -> list[Resolution]:
         """Resolutions for ``name``, ranked by feature type and population."""
@@ -162,7 +178,9 @@ class Gazetteer:
         One query for a whole document's candidate n-grams keeps matching cheap.
         """
         exact = {normalize(n) for n in names} - {""}
-        variants = {loose(k): k for k in exact if loose(k) != k}
+        variants = {
+            loose(k): k for k in exact if loose(k) != k and _letters(k) >= LOOSE_MIN_LETTERS
+        }
         keys = sorted(exact | set(variants))
         out: dict[str, float] = {}
         for start in range(0, len(keys), 500):
@@ -170,7 +188,8 @@ class Gazetteer:
             marks = ",".join("?" * len(chunk))
             sql = (
                 "SELECT n.key, max(p.prior) FROM names n JOIN places p ON p.id = n.place_id"
-                f" WHERE n.key IN ({marks}) GROUP BY n.key"
+                f" WHERE n.key IN ({marks}) AND (n.exact = 1 OR length(replace(n.key, ' ', ''))"
+                f" >= {LOOSE_MIN_LETTERS}) GROUP BY n.key"
             )
             with self._lock:
                 out.update(dict(self._conn.execute(sql, chunk).fetchall()))
@@ -259,6 +278,10 @@ class Gazetteer:
         """Build metadata (schema version, build time, sources, counts)."""
         with self._lock:
             return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _letters(key: str) -> int:
+    return len(key.replace(" ", ""))
 
 
 def _resolution(r: tuple[Any, ...]) -> Resolution:

@@ -43,11 +43,8 @@ def loose(key: str) -> str:
     return _DOUBLED.sub(r"\1", text)
 
 
-def name_keys(name: str) -> set[str]:
-    """Every key a name is stored under: its normal form plus article/saint variants.
-
-    Storing variants at build time keeps lookups to one equality test at run time.
-    """
+def exact_keys(name: str) -> set[str]:
+    """A name's normal form plus its article/saint variants ("Al-Hasakah" -> "hasakah")."""
     key = normalize(name)
     if not key:
         return set()
@@ -59,7 +56,22 @@ def name_keys(name: str) -> set[str]:
         keys.add("st " + key[6:])
     elif key.startswith("st "):
         keys.add("saint " + key[3:])
-    return keys | {loose(k) for k in keys}
+    return keys
+
+
+def loose_keys(name: str) -> set[str]:
+    """The transliteration-tolerant keys of a name that are not already exact keys."""
+    keys = exact_keys(name)
+    return {loose(k) for k in keys} - keys
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key a name is stored under: exact keys plus their loose forms.
+
+    Storing variants at build time keeps lookups to one equality test at run time; the
+    loose ones are flagged, so that an exact spelling wins over a loose coincidence.
+    """
+    return exact_keys(name) | loose_keys(name)
 
 
 def is_latin(name: str) -> bool:

@@ -164,7 +164,8 @@ def _pick(options: list[tuple[Found, int]], trigger: Span) -> tuple[Found, int] 
 
 
 def _main_place(linkable: list[Found]) -> Found | None:
-    counts = Counter(f.resolution.geonameid for f in linkable if f.resolution)
+    # places only approximated through the article's area are not themselves its main place
+    counts = Counter(f.resolution.geonameid for f in linkable if f.resolution and not f.inferred)
     if not counts:
         return None
     best = max(counts.values())
