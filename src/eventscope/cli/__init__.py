@@ -17,6 +17,7 @@ _VERBS = (
     "ingest",
     "events",
     "evaluate",
+    "train",
     "gazetteer",
     "actors",
     "serve",

@@ -1,0 +1,79 @@
+"""Benchmarks that train at evaluation time: on a tiny data folder laid out like
+shared/data, made here from sentences we wrote (the real files are never needed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from eventscope.evaluate import conflibert, ngec
+from eventscope.models import embed
+
+QUAD = {"conflict": "4", "talks": "1", "arrest": "4"}
+
+
+@pytest.fixture
+def numpy_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same path as CI, whether or not the minilm extra is installed here."""
+    monkeypatch.setattr(embed, "available", lambda: False)
+
+
+def _conflibert_dir(root: Path, sentences: tuple[list[str], list[str]]) -> Path:
+    folder = root / "events" / "conflibert" / "cameo_class"
+    folder.mkdir(parents=True)
+    rows = [f"{t}\t{QUAD[y]}\n" for t, y in zip(*sentences, strict=True)]
+    (folder / "train.tsv").write_text("".join(rows[::2] + rows[1::2]))
+    (folder / "test.tsv").write_text("".join(rows[:6]))
+    return root
+
+
+def test_benchmark_conflibert_trains_on_train_then_reuses_the_cache(
+    tmp_path: Path, sentences: tuple[list[str], list[str]], numpy_only: None
+) -> None:
+    data = _conflibert_dir(tmp_path, sentences)
+    clf, folder, cached = conflibert.train_classifier(data)
+    assert not cached and folder.exists()
+    assert (
+        clf.training["sha256"]
+        == conflibert.read_labelled(data / "events/conflibert/cameo_class/train.tsv").sha256
+    )
+    assert clf.training["trained_at_evaluation"] is True
+    assert clf.config == conflibert.CONFIG
+    _, again, cached = conflibert.train_classifier(data)
+    assert cached and again == folder
+
+
+def test_benchmark_conflibert_rule_hints_name_the_quad() -> None:
+    assert conflibert.rule_hints([]) == ["quad=0"]
+
+
+def test_benchmark_ngec_trains_event_and_mode_models(tmp_path: Path, numpy_only: None) -> None:
+    stories = [
+        ("Troops shelled the town and killed {i} people in the attack.", "ASSAULT", "AERIAL"),
+        ("Police arrested {i} protesters after the rally in the capital.", "COERCE", "ARREST"),
+        ("The ministers met for talks on trade and security, day {i}.", "CONSULT", ""),
+    ]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["text", "label", "mode"])
+    for i in range(12):
+        for text, label, mode in stories:
+            writer.writerow([text.format(i=i), label, mode])
+    folder = tmp_path / "events" / "ngec"
+    folder.mkdir(parents=True)
+    with zipfile.ZipFile(folder / ngec.ZIP_NAME, "w") as zf:
+        zf.writestr("stories.csv", out.getvalue())
+    event_clf, mode_clf, found = ngec.train_classifiers(tmp_path)
+    assert event_clf.labels == ["ASSAULT", "COERCE", "CONSULT"]
+    assert mode_clf.labels == ["ASSAULT|aerial", "COERCE|arrest"]
+    assert "train split" in event_clf.training["data"]
+    assert found["event"]["from_cache"] is False  # type: ignore[index]
+    text = ["Police arrested 40 protesters after the rally."]
+    event = event_clf.predict(text)[0]
+    probs = list(mode_clf.predict_proba(text)[0])
+    assert (event, ngec.mode_for(event, mode_clf.labels, probs)) == ("COERCE", "arrest")
+    assert ngec.mode_for("CONSULT", mode_clf.labels, probs) is None

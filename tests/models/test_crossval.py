@@ -1,0 +1,29 @@
+"""Cross-validation folds and scores."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from eventscope.models import ClassifierConfig, cross_validate, scores, stratified_folds
+
+
+def test_crossval_folds_partition_and_stratify() -> None:
+    labels = ["a"] * 10 + ["b"] * 5
+    folds = stratified_folds(labels, 5, seed=0)
+    flat = sorted(i for f in folds for i in f.tolist())
+    assert flat == list(range(15))
+    assert all(Counter(labels[i] for i in f) == {"a": 2, "b": 1} for f in folds)
+    assert [f.tolist() for f in folds] == [f.tolist() for f in stratified_folds(labels, 5, 0)]
+
+
+def test_crossval_scores() -> None:
+    result = scores(["a", "a", "b", "b"], ["a", "b", "b", "b"])
+    assert result["accuracy"] == 0.75
+    assert abs(result["macro_f1"] - (2 / 3 + 0.8) / 2) < 1e-9
+
+
+def test_crossval_on_written_sentences(sentences: tuple[list[str], list[str]]) -> None:
+    texts, labels = sentences
+    result = cross_validate(texts, labels, ClassifierConfig(min_df=1), folds=4)
+    assert len(result["per_fold"]) == 4
+    assert result["macro_f1"] > 0.4  # three balanced classes: chance is 1/3
