@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import platformdirs
 
@@ -40,6 +40,59 @@ def cache_key(key: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
+class CachedModel(Protocol):
+    """What the cache needs of a model: its training record and a folder writer."""
+
+    training: dict[str, Any]
+
+    def save(self, path: Path) -> Path: ...
+
+
+M = TypeVar("M", bound=CachedModel)
+
+
+def cached_model(
+    name: str,
+    key: dict[str, Any],
+    build: Callable[[], M],
+    load: Callable[[Path], M],
+    *,
+    root: Path | None = None,
+) -> tuple[M, Path, bool]:
+    """The model for ``key``: loaded from the cache, or built, saved and returned.
+
+    Args:
+        name (str): Readable prefix of the folder name, e.g. ``conflibert-cameo``.
+        key (dict[str, Any]): Everything the weights depend on (JSON-serialisable).
+        build (Callable[[], M]): Trains the model when it is not cached.
+        load (Callable[[Path], M]): Reads a saved model (raises ``ConfigError``).
+        root (Path | None): Cache folder; :func:`cache_dir` when ``None``.
+
+    Returns:
+        (model, folder, whether it came from the cache).
+    """
+    folder = (root or cache_dir()) / f"{name}-{cache_key(key)}"
+    if (folder / "model.json").exists():
+        try:
+            model = load(folder)
+            log.info("using cached model %s", folder)
+            return model, folder, True
+        except ConfigError:
+            log.warning("cached model %s is unreadable; training again", folder)
+    model = build()
+    model.training["cache_key"] = key
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    # Written beside the final folder and renamed into place: a run that stops halfway
+    # leaves no half-written model for the next one to load.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=folder.parent))
+    model.save(tmp)
+    if folder.exists():
+        shutil.rmtree(folder)
+    tmp.rename(folder)
+    log.info("trained and cached model %s", folder)
+    return model, folder, False
+
+
 def cached_classifier(
     name: str,
     key: dict[str, Any],
@@ -47,34 +100,5 @@ def cached_classifier(
     *,
     root: Path | None = None,
 ) -> tuple[TextClassifier, Path, bool]:
-    """The classifier for ``key``: loaded from the cache, or built, saved and returned.
-
-    Args:
-        name (str): Readable prefix of the folder name, e.g. ``conflibert-cameo``.
-        key (dict[str, Any]): Everything the weights depend on (JSON-serialisable).
-        build (Callable[[], TextClassifier]): Trains the model when it is not cached.
-        root (Path | None): Cache folder; :func:`cache_dir` when ``None``.
-
-    Returns:
-        (classifier, folder, whether it came from the cache).
-    """
-    folder = (root or cache_dir()) / f"{name}-{cache_key(key)}"
-    if (folder / "model.json").exists():
-        try:
-            clf = TextClassifier.load(folder)
-            log.info("using cached model %s", folder)
-            return clf, folder, True
-        except ConfigError:
-            log.warning("cached model %s is unreadable; training again", folder)
-    clf = build()
-    clf.training["cache_key"] = key
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    # Written beside the final folder and renamed into place: a run that stops halfway
-    # leaves no half-written model for the next one to load.
-    tmp = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=folder.parent))
-    clf.save(tmp)
-    if folder.exists():
-        shutil.rmtree(folder)
-    tmp.rename(folder)
-    log.info("trained and cached model %s", folder)
-    return clf, folder, False
+    """:func:`cached_model` for a :class:`TextClassifier`."""
+    return cached_model(name, key, build, TextClassifier.load, root=root)

@@ -36,8 +36,6 @@ import hashlib
 import json
 import logging
 import random
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -56,7 +54,7 @@ from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
 from ..errors import ConfigError, Messages
-from .cache import cache_dir, cache_key
+from .cache import cached_model
 from .data import file_sha256
 
 log = logging.getLogger(__name__)
@@ -360,40 +358,8 @@ def cached_span_tagger(
     *,
     root: Path | None = None,
 ) -> tuple[SpanTagger, Path, bool]:
-    """The tagger for ``key``: loaded from the model cache, or built, saved and returned.
-
-    The span-tagger twin of :func:`eventscope.models.cache.cached_classifier`: the same
-    folder naming (``name`` plus a hash of ``key``) under the same cache directory.
-
-    Args:
-        name (str): Readable prefix of the folder name, e.g. ``conflibert-cameo-ner``.
-        key (dict[str, Any]): Everything the weights depend on (JSON-serialisable).
-        build (Callable[[], SpanTagger]): Trains the model when it is not cached.
-        root (Path | None): Cache folder; :func:`cache_dir` when ``None``.
-
-    Returns:
-        (tagger, folder, whether it came from the cache).
-    """
-    folder = (root or cache_dir()) / f"{name}-{cache_key(key)}"
-    if (folder / "model.json").exists():
-        try:
-            tagger = SpanTagger.load(folder)
-            log.info("using cached span tagger %s", folder)
-            return tagger, folder, True
-        except ConfigError:
-            log.warning("cached span tagger %s is unreadable; training again", folder)
-    tagger = build()
-    tagger.training["cache_key"] = key
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    # Written beside the final folder and renamed into place, so that a run stopped
-    # halfway leaves nothing half-written for the next one to load.
-    tmp = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=folder.parent))
-    tagger.save(tmp)
-    if folder.exists():
-        shutil.rmtree(folder)
-    tmp.rename(folder)
-    log.info("trained and cached span tagger %s", folder)
-    return tagger, folder, False
+    """:func:`eventscope.models.cache.cached_model` for a :class:`SpanTagger`."""
+    return cached_model(name, key, build, SpanTagger.load, root=root)
 
 
 def _blank_pipeline(config: SpanTaggerConfig) -> Language:
