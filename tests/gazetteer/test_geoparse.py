@@ -176,8 +176,10 @@ def test_geoparse_unknown_name_placed_in_container_or_article_area(
     resolve(found, gaz)
     f = next(f for f in found if f.span.text == unknown)
     assert f.inferred and f.resolution is not None
-    assert f.resolution.name == area
+    assert f.resolution.name == area and f.resolution.approximate
     assert f.resolution.geonameid is None and f.resolution.feature_class is None
+    known = next(f for f in found if f.span.text == area)
+    assert known.resolution is not None and not known.resolution.approximate
 
 
 def test_geoparse_unknown_name_alone_stays_unresolved(nlp: Language, gaz: Gazetteer) -> None:

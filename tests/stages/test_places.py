@@ -200,8 +200,10 @@ def test_places_records_carry_offsets_role_and_resolution(nlp: Language, gaz_pat
     assert text[aleppo["start"] : aleppo["end"]] == "Aleppo"
     assert aleppo["resolution"]["country_code"] == "SY"
     assert set(aleppo["resolution"]) == {
-        "name", "geonameid", "lat", "lon", "country_code", "admin1", "feature_class"
+        "name", "geonameid", "lat", "lon", "country_code", "admin1", "feature_class",
+        "approximate",
     }  # fmt: skip
+    assert aleppo["resolution"]["approximate"] is False
 
 
 def test_places_geoparse_function_runs_whole_pipeline(gaz_path: Path) -> None:

@@ -272,7 +272,9 @@ def find_places(doc: Doc, gaz: Gazetteer) -> list[Found]:
 
 # --- the geoparser as a tool of its own --------------------------------------------------
 
-RESOLUTION_FIELDS = ("name", "geonameid", "lat", "lon", "country_code", "admin1", "feature_class")
+RESOLUTION_FIELDS = (
+    "name", "geonameid", "lat", "lon", "country_code", "admin1", "feature_class", "approximate",
+)  # fmt: skip
 
 
 def place_record(article_id: str, mention: PlaceMention) -> dict[str, Any]:

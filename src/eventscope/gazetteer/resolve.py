@@ -467,5 +467,6 @@ def _place_unknown(found: list[Found]) -> None:
             admin1=base.admin1,
             feature_class=None,
             feature_code=None,
+            approximate=True,
         )
         f.inferred = True

@@ -54,6 +54,9 @@ class Resolution:
     feature_class: str | None
     feature_code: str | None = None
     population: int = 0
+    #: True when the name is not in the gazetteer and the point is that of the place
+    #: containing it (or the article's area): right district, not the exact spot.
+    approximate: bool = False
 
 
 @dataclass
