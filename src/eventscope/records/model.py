@@ -8,7 +8,7 @@ field is plain data, so records pickle, serialise to JSON and round-trip through
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 
@@ -158,8 +158,13 @@ class Event:
     sources: list[Source] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict in field order."""
-        return asdict(self)
+        """Plain JSON-ready dict in field order.
+
+        The same value as ``dataclasses.asdict`` (a test pins that), several times
+        faster: records hold only plain values, so nothing needs deep-copying, and every
+        stored, exported or loaded event goes through here.
+        """
+        return _plain(self)  # type: ignore[no-any-return]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
@@ -186,3 +191,22 @@ class Event:
             warnings=list(data.get("warnings", [])),
             sources=[Source(**x) for x in data.get("sources", [])],
         )
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for records made of dataclasses, lists, tuples, dicts and
+    JSON scalars, without its per-value deep copy."""
+    if is_dataclass(value) and not isinstance(value, type):
+        cls = type(value)
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
