@@ -85,9 +85,10 @@ PG_MIGRATIONS: tuple[Migration, ...] = (
 )
 LATEST = PG_MIGRATIONS[-1].version
 
-# Per-connection staging table for bulk event writes; ``seq`` keeps the write order.
+# Per-connection staging table for bulk event writes, emptied by each write that fills
+# it (and by rollback); ``seq`` keeps the write order.
 _STAGE = (
-    "CREATE TEMP TABLE IF NOT EXISTS events_stage ON COMMIT DELETE ROWS AS"
+    "CREATE TEMP TABLE IF NOT EXISTS events_stage AS"
     f" SELECT {EVENT_COLUMNS} FROM events WITH NO DATA",
     "ALTER TABLE events_stage ADD COLUMN IF NOT EXISTS seq BIGSERIAL",
 )
