@@ -13,6 +13,8 @@ import pytest
 from eventscope.evaluate import conflibert, ngec
 from eventscope.models import embed
 
+from .conftest import needs_torch
+
 QUAD = {"conflict": "4", "talks": "1", "arrest": "4"}
 
 
@@ -77,3 +79,25 @@ def test_benchmark_ngec_trains_event_and_mode_models(tmp_path: Path, numpy_only:
     probs = list(mode_clf.predict_proba(text)[0])
     assert (event, ngec.mode_for(event, mode_clf.labels, probs)) == ("COERCE", "arrest")
     assert ngec.mode_for("CONSULT", mode_clf.labels, probs) is None
+
+
+@needs_torch
+def test_benchmark_conflibert_fine_tunes_with_the_extra_and_caches_it(
+    tmp_path: Path,
+    sentences: tuple[list[str], list[str]],
+    tiny_base: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventscope.models import encoder
+    from eventscope.models.finetune import FineTuneConfig, FineTunedClassifier
+
+    monkeypatch.setattr(encoder, "model_path", lambda: tiny_base)
+    data = _conflibert_dir(tmp_path, sentences)
+    config = FineTuneConfig(epochs=1, batch_size=8)
+    clf, folder, cached = conflibert.train_classifier(data, config)
+    assert isinstance(clf, FineTunedClassifier) and not cached
+    assert clf.training["trained_at_evaluation"] is True
+    assert (folder / "encoder").is_dir() and (folder / "head.safetensors").is_file()
+    again, same, cached = conflibert.train_classifier(data, config)
+    assert cached and same == folder and again.labels == clf.labels
+    assert conflibert.describe(again).startswith("MiniLM fine-tuned for 1 epoch")

@@ -22,7 +22,7 @@ is recorded in its ``model.json`` and in ``benchmarks/MODELS.md``.
 
 from __future__ import annotations
 
-from .cache import cache_dir, cached_classifier
+from .cache import cache_dir, cached_classifier, cached_model
 from .classifier import ClassifierConfig, TextClassifier
 from .crossval import cross_validate, scores, stratified_folds
 from .data import LabelledData, read_labelled
@@ -33,6 +33,7 @@ __all__ = [
     "TextClassifier",
     "cache_dir",
     "cached_classifier",
+    "cached_model",
     "cross_validate",
     "read_labelled",
     "scores",

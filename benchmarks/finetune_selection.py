@@ -1,0 +1,159 @@
+"""Choose fine-tuned MiniLM settings by cross-validation on training data only.
+
+Like ``model_selection.py`` for the linear models, but each fit fine-tunes the
+transformer (half a minute to several minutes an epoch on two CPU cores), so the
+grid is small and ``--folds-run`` may score only the first few of the 5 stratified
+folds.  Nothing here reads a test split: the test figure of the chosen settings comes
+from ``eventscope evaluate`` afterwards.
+
+    python benchmarks/finetune_selection.py conflibert --data ../shared/data
+    python benchmarks/finetune_selection.py case2021
+    python benchmarks/finetune_selection.py ngec --data ../shared/data --folds-run 1
+
+``case2021`` cross-validates on the sentences written for eventscope
+(``src/eventscope/data/events/acled_subtypes.tsv``) and also scores, on each held-out
+fold, the combinations with the rule coder that the benchmark could use: the rules'
+ACLED sub-event type where they code one, the model otherwise.  Needs the ``minilm``
+extra.  Results: ``benchmarks/results/finetune_selection-<task>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eventscope.evaluate import case2021, conflibert
+from eventscope.evaluate._run import code_sentences
+from eventscope.evaluate.conflibert import CLASS_NAMES, load_split
+from eventscope.evaluate.ngec import load_stories
+from eventscope.models import ClassifierConfig, TextClassifier, read_labelled, scores
+from eventscope.models.crossval import stratified_folds
+from eventscope.models.finetune import FineTuneConfig, FineTunedClassifier
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 0
+Fit = Callable[[list[int], list[int]], list[str]]
+
+
+def load(task: str, data: Path) -> tuple[list[str], list[str]]:
+    """Training texts and labels of a task (never its test split)."""
+    if task == "conflibert":
+        rows = load_split(data, "train")
+        return [t for t, _ in rows], [CLASS_NAMES[y] for _, y in rows]
+    if task == "ngec":
+        stories = load_stories(data, "train")
+        return [s["text"] for s in stories], [s["event"] for s in stories]
+    path = resources.files("eventscope.data.events").joinpath("acled_subtypes.tsv")
+    with resources.as_file(path) as file:
+        written = read_labelled(file)
+    return written.texts, written.labels
+
+
+def candidates(task: str) -> dict[str, tuple[Any, bool]]:
+    """name -> (config, use rule hints)."""
+    if task == "ngec":
+        return {"finetune e3 len256": (FineTuneConfig(epochs=3, max_length=256), False)}
+    out: dict[str, tuple[Any, bool]] = {
+        "finetune e3": (FineTuneConfig(epochs=3), False),
+        "finetune e3 +rules": (FineTuneConfig(epochs=3), True),
+    }
+    if task == "case2021":
+        out = {
+            "linear minilm l2=1e-3": (
+                ClassifierConfig(features=("minilm",), l2=1e-3, balanced=True),
+                False,
+            ),
+            "linear ngrams+minilm l2=1e-4": (
+                ClassifierConfig(features=("ngrams", "minilm"), l2=1e-4, balanced=True, min_df=1),
+                False,
+            ),
+            "finetune e4": (FineTuneConfig(epochs=4), False),
+            "finetune e8": (FineTuneConfig(epochs=8), False),
+        }
+    return out
+
+
+def fitter(texts: list[str], labels: list[str], config: Any, hints: list[list[str]] | None) -> Fit:
+    """Train on one index set, predict another."""
+
+    def fit(train: list[int], held: list[int]) -> list[str]:
+        h_tr = [hints[i] for i in train] if hints is not None else None
+        h_te = [hints[i] for i in held] if hints is not None else None
+        cls: Any = FineTunedClassifier if isinstance(config, FineTuneConfig) else TextClassifier
+        clf = cls.train([texts[i] for i in train], [labels[i] for i in train], config, hints=h_tr)
+        return list(clf.predict([texts[i] for i in held], hints=h_te))
+
+    return fit
+
+
+def rule_labels(texts: Sequence[str]) -> tuple[list[str | None], list[str]]:
+    """The rule coder's ACLED sub-event type per text (None where it codes none), and
+    the benchmark's rules-only label (sub-event type, else its non-event cue words)."""
+    coded = code_sentences(list(texts))
+    return (
+        [case2021.rule_label(events) for events in coded],
+        [case2021.label_for(t, events) for t, events in zip(texts, coded, strict=True)],
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("task", choices=("conflibert", "case2021", "ngec"))
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--folds-run", type=int, default=5, help="score only the first N folds")
+    parser.add_argument("--only", default=None, help="run only candidates containing this")
+    args = parser.parse_args()
+
+    texts, labels = load(args.task, args.data)
+    folds = stratified_folds(labels, 5, SEED)[: args.folds_run]
+    hints = None
+    rules, rules_alone = rule_labels(texts) if args.task == "case2021" else (None, [])
+    print(f"{args.task}: {len(texts)} training texts, {len(folds)} of 5 folds", flush=True)
+    results: dict[str, Any] = {}
+    for name, (config, use_hints) in candidates(args.task).items():
+        if args.only and args.only not in name:
+            continue
+        if use_hints and hints is None:
+            hints = [conflibert.rule_hints(e) for e in code_sentences(texts)]
+        fit = fitter(texts, labels, config, hints if use_hints else None)
+        per_fold, combined, t0 = [], [], time.perf_counter()
+        for held_arr in folds:
+            held = held_arr.tolist()
+            train = sorted(set(range(len(texts))) - set(held))
+            pred = fit(train, held)
+            gold = [labels[i] for i in held]
+            per_fold.append(scores(gold, pred))
+            if rules is not None:
+                mixed = [rules[i] or p for i, p in zip(held, pred, strict=True)]
+                combined.append(scores(gold, mixed))
+        summary = {k: float(np.mean([f[k] for f in per_fold])) for k in per_fold[0]}
+        results[name] = {"config": asdict(config), "hints": use_hints, "cv": summary}
+        line = f"{name:34} cv macro-F1 {summary['macro_f1']:.3f} w-F1 {summary['weighted_f1']:.3f}"
+        if combined:
+            mixed_summary = {k: float(np.mean([f[k] for f in combined])) for k in combined[0]}
+            results[name]["cv_rules_first"] = mixed_summary
+            line += f" | rules first: w-F1 {mixed_summary['weighted_f1']:.3f}"
+        print(f"{line} ({time.perf_counter() - t0:.0f}s)", flush=True)
+    if rules is not None:
+        held_all = [i for f in folds for i in f.tolist()]
+        alone = scores([labels[i] for i in held_all], [rules_alone[i] for i in held_all])
+        results["rule coder and cue words alone"] = {"cv": alone}
+        print(f"rules alone: w-F1 {alone['weighted_f1']:.3f}", flush=True)
+    out = ROOT / "benchmarks" / "results" / f"finetune_selection-{args.task}.json"
+    if out.exists():  # runs of single candidates add up
+        results = json.loads(out.read_text())["candidates"] | results
+    payload = {"task": args.task, "seed": SEED, "folds_run": len(folds), "candidates": results}
+    out.write_text(json.dumps(payload, indent=2, sort_keys=True, default=str) + "\n")
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
