@@ -22,25 +22,22 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from eventscope.evaluate import case2021, conflibert
 from eventscope.evaluate._run import code_sentences
 from eventscope.evaluate.conflibert import CLASS_NAMES, load_split
 from eventscope.evaluate.ngec import load_stories
-from eventscope.models import ClassifierConfig, TextClassifier, read_labelled, scores
+from eventscope.models import ClassifierConfig, cross_validate, read_labelled, scores
 from eventscope.models.crossval import stratified_folds
-from eventscope.models.finetune import FineTuneConfig, FineTunedClassifier
+from eventscope.models.finetune import FineTuneConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 0
-Fit = Callable[[list[int], list[int]], list[str]]
 
 
 def load(task: str, data: Path) -> tuple[list[str], list[str]]:
@@ -81,19 +78,6 @@ def candidates(task: str) -> dict[str, tuple[Any, bool]]:
     return out
 
 
-def fitter(texts: list[str], labels: list[str], config: Any, hints: list[list[str]] | None) -> Fit:
-    """Train on one index set, predict another."""
-
-    def fit(train: list[int], held: list[int]) -> list[str]:
-        h_tr = [hints[i] for i in train] if hints is not None else None
-        h_te = [hints[i] for i in held] if hints is not None else None
-        cls: Any = FineTunedClassifier if isinstance(config, FineTuneConfig) else TextClassifier
-        clf = cls.train([texts[i] for i in train], [labels[i] for i in train], config, hints=h_tr)
-        return list(clf.predict([texts[i] for i in held], hints=h_te))
-
-    return fit
-
-
 def rule_labels(texts: Sequence[str]) -> tuple[list[str | None], list[str]]:
     """The rule coder's ACLED sub-event type per text (None where it codes none), and
     the benchmark's rules-only label (sub-event type, else its non-event cue words)."""
@@ -113,7 +97,7 @@ def main() -> None:
     args = parser.parse_args()
 
     texts, labels = load(args.task, args.data)
-    folds = stratified_folds(labels, 5, SEED)[: args.folds_run]
+    folds = stratified_folds(labels, 5, SEED)[: args.folds_run]  # as cross_validate draws them
     hints = None
     rules, rules_alone = rule_labels(texts) if args.task == "case2021" else (None, [])
     print(f"{args.task}: {len(texts)} training texts, {len(folds)} of 5 folds", flush=True)
@@ -123,22 +107,15 @@ def main() -> None:
             continue
         if use_hints and hints is None:
             hints = [conflibert.rule_hints(e) for e in code_sentences(texts)]
-        fit = fitter(texts, labels, config, hints if use_hints else None)
-        per_fold, combined, t0 = [], [], time.perf_counter()
-        for held_arr in folds:
-            held = held_arr.tolist()
-            train = sorted(set(range(len(texts))) - set(held))
-            pred = fit(train, held)
-            gold = [labels[i] for i in held]
-            per_fold.append(scores(gold, pred))
-            if rules is not None:
-                mixed = [rules[i] or p for i, p in zip(held, pred, strict=True)]
-                combined.append(scores(gold, mixed))
-        summary = {k: float(np.mean([f[k] for f in per_fold])) for k in per_fold[0]}
-        results[name] = {"config": asdict(config), "hints": use_hints, "cv": summary}
+        t0 = time.perf_counter()
+        h = hints if use_hints else None
+        cv = cross_validate(texts, labels, config, hints=h, max_folds=args.folds_run)
+        summary = {k: v for k, v in cv.items() if isinstance(v, float)}
         line = f"{name:34} cv macro-F1 {summary['macro_f1']:.3f} w-F1 {summary['weighted_f1']:.3f}"
-        if combined:
-            mixed_summary = {k: float(np.mean([f[k] for f in combined])) for k in combined[0]}
+        results[name] = {"config": asdict(config), "hints": use_hints, "cv": summary}
+        if rules is not None:
+            mixed = [rules[i] or p for i, p in zip(cv["held_out"], cv["predictions"], strict=True)]
+            mixed_summary = scores([labels[i] for i in cv["held_out"]], mixed)
             results[name]["cv_rules_first"] = mixed_summary
             line += f" | rules first: w-F1 {mixed_summary['weighted_f1']:.3f}"
         print(f"{line} ({time.perf_counter() - t0:.0f}s)", flush=True)

