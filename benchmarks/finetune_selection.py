@@ -112,6 +112,7 @@ def main() -> None:
         cv = cross_validate(texts, labels, config, hints=h, max_folds=args.folds_run)
         summary = {k: v for k, v in cv.items() if isinstance(v, float)}
         line = f"{name:34} cv macro-F1 {summary['macro_f1']:.3f} w-F1 {summary['weighted_f1']:.3f}"
+        name = f"{name} [{len(folds)} folds]"
         results[name] = {"config": asdict(config), "hints": use_hints, "cv": summary}
         if rules is not None:
             mixed = [rules[i] or p for i, p in zip(cv["held_out"], cv["predictions"], strict=True)]
@@ -122,7 +123,7 @@ def main() -> None:
     if rules is not None:
         held_all = [i for f in folds for i in f.tolist()]
         alone = scores([labels[i] for i in held_all], [rules_alone[i] for i in held_all])
-        results["rule coder and cue words alone"] = {"cv": alone}
+        results[f"rule coder and cue words alone [{len(folds)} folds]"] = {"cv": alone}
         print(f"rules alone: w-F1 {alone['weighted_f1']:.3f}", flush=True)
     out = ROOT / "benchmarks" / "results" / f"finetune_selection-{args.task}.json"
     if out.exists():  # runs of single candidates add up

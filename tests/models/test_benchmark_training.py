@@ -53,7 +53,7 @@ def test_benchmark_conflibert_rule_hints_name_the_quad() -> None:
     assert conflibert.rule_hints([]) == ["quad=0"]
 
 
-def test_benchmark_ngec_trains_event_and_mode_models(tmp_path: Path, numpy_only: None) -> None:
+def _ngec_dir(root: Path) -> Path:
     stories = [
         ("Troops shelled the town and killed {i} people in the attack.", "ASSAULT", "AERIAL"),
         ("Police arrested {i} protesters after the rally in the capital.", "COERCE", "ARREST"),
@@ -65,10 +65,15 @@ def test_benchmark_ngec_trains_event_and_mode_models(tmp_path: Path, numpy_only:
     for i in range(12):
         for text, label, mode in stories:
             writer.writerow([text.format(i=i), label, mode])
-    folder = tmp_path / "events" / "ngec"
+    folder = root / "events" / "ngec"
     folder.mkdir(parents=True)
     with zipfile.ZipFile(folder / ngec.ZIP_NAME, "w") as zf:
         zf.writestr("stories.csv", out.getvalue())
+    return root
+
+
+def test_benchmark_ngec_trains_event_and_mode_models(tmp_path: Path, numpy_only: None) -> None:
+    _ngec_dir(tmp_path)
     event_clf, mode_clf, found = ngec.train_classifiers(tmp_path)
     assert event_clf.labels == ["ASSAULT", "COERCE", "CONSULT"]
     assert mode_clf.labels == ["ASSAULT|aerial", "COERCE|arrest"]
@@ -101,3 +106,21 @@ def test_benchmark_conflibert_fine_tunes_with_the_extra_and_caches_it(
     again, same, cached = conflibert.train_classifier(data, config)
     assert cached and same == folder and again.labels == clf.labels
     assert conflibert.describe(again).startswith("MiniLM fine-tuned for 1 epoch")
+
+
+@needs_torch
+def test_benchmark_ngec_fine_tunes_the_event_model_only(
+    tmp_path: Path, tiny_base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventscope.models import encoder
+    from eventscope.models.finetune import FineTuneConfig, FineTunedClassifier
+
+    monkeypatch.setattr(encoder, "model_path", lambda: tiny_base)
+    monkeypatch.setattr(embed, "available", lambda: False)  # linear mode model: n-grams
+    config = FineTuneConfig(epochs=1, batch_size=8, max_length=32)
+    event_clf, mode_clf, found = ngec.train_classifiers(_ngec_dir(tmp_path), fine_tune=config)
+    assert isinstance(event_clf, FineTunedClassifier)
+    assert event_clf.labels == ["ASSAULT", "COERCE", "CONSULT"]
+    assert event_clf.training["labels"] == "event"
+    assert mode_clf.labels == ["ASSAULT|aerial", "COERCE|arrest"]
+    assert found["event"]["model_folder"].startswith("ngec-event-finetuned-")  # type: ignore[index]

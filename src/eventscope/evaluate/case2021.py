@@ -28,8 +28,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..models import ClassifierConfig, TextClassifier, embed
+from ..models import ClassifierConfig, TextClassifier, cached_classifier, cached_model, embed
 from ..models.data import read_labelled
+from ..models.finetune import FineTuneConfig, FineTunedClassifier
 from ..records import Event
 from ..stages.lexicon import default_lexicon
 from ._run import code_sentences, main_event
@@ -99,19 +100,41 @@ def non_event_label(text: str, event: Event | None) -> str:
     return "OTHER"
 
 
-# Chosen by 5-fold cross-validation on the written sentences (benchmarks/MODELS.md).
-CONFIG = ClassifierConfig(features=("minilm",), l2=1e-3, balanced=True)
+# Chosen by cross-validation on the written sentences (benchmarks/MODELS.md).
+CONFIG: ClassifierConfig | FineTuneConfig = ClassifierConfig(
+    features=("minilm",), l2=1e-3, balanced=True
+)
 
 
-def written_classifier() -> TextClassifier:
-    """A classifier over the task's classes, trained on the sentences we wrote."""
+def written_classifier(
+    config: ClassifierConfig | FineTuneConfig | None = None,
+) -> TextClassifier | FineTunedClassifier:
+    """A classifier over the task's classes, trained on the sentences we wrote (kept in
+    the model cache: fine-tuning takes minutes, and the sentences change rarely)."""
+    config = config or CONFIG
     path = resources.files("eventscope.data.events").joinpath("acled_subtypes.tsv")
     with resources.as_file(path) as file:
         data = read_labelled(file)
-    training = {"data": f"eventscope {data.source} (written for eventscope, MIT)"}
-    return TextClassifier.train(
-        data.texts, data.labels, CONFIG, training=training | {"sha256": data.sha256}
-    )
+    training = {
+        "data": f"eventscope {data.source} (written for eventscope, MIT)",
+        "sha256": data.sha256,
+    }
+    key = {"train_sha256": data.sha256, "config": config.key(), "task": "case2021"}
+    if isinstance(config, FineTuneConfig):
+        tuned_config = config
+
+        def tune() -> FineTunedClassifier:
+            return FineTunedClassifier.train(
+                data.texts, data.labels, tuned_config, training=training
+            )
+
+        return cached_model("case2021-finetuned", key, tune, FineTunedClassifier.load)[0]
+    linear_config = config
+
+    def fit() -> TextClassifier:
+        return TextClassifier.train(data.texts, data.labels, linear_config, training=training)
+
+    return cached_classifier("case2021-written", key, fit)[0]
 
 
 def rule_label(events: list[Event]) -> str | None:
