@@ -171,6 +171,11 @@ def decode(code: str) -> DecodedCode:
     country = plover_country(head)
     if country is None:
         return DecodedCode(None, plover_sector(elements))
+    if rest[:2] == ["GOV", "LEG"]:
+        # CAMEO files legislators and legislatures under government (USAGOVLEG);
+        # PLOVER gives them their own sector.  GOVJUD stays GOV: it is mostly
+        # justice ministers, who are the executive.
+        return DecodedCode(country, "LEG")
     return DecodedCode(country, plover_sector(rest))
 
 

@@ -52,10 +52,14 @@ USER_ACTORS_FILE = "actors.jsonl"
 _DEMONYM_PACKAGE = "eventscope.data.gazetteer"
 DEMONYMS_FILE = "demonyms.jsonl"
 #: Single PETRARCH names that are ordinary English nouns ("ORGANIZATION" is one alias of
-#: a militant group): matching them would turn every organisation into that group.
+#: a militant group, "SENATE" of the US Congress): matching them would turn every
+#: organisation or senate into that one.
 _GENERIC_NAMES: frozenset[tuple[str, ...]] = frozenset(
-    {("organization",), ("organisation",), ("council",), ("movement",), ("front",)}
-)
+    {
+        ("organization",), ("organisation",), ("council",), ("movement",), ("front",),
+        ("senate",), ("foundation",), ("youth",), ("holy", "men"),
+    }
+)  # fmt: skip
 GROUPS_FILE = "groups.jsonl"
 PETRARCH_ACTORS_FILE = "petrarch_actors.jsonl.gz"
 SECTOR_WORDS_FILE = "sector_words.jsonl"

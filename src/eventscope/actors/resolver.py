@@ -120,17 +120,39 @@ class ActorResolver:
         return None
 
     def scan(self, tokens: list[Token], memory: DocMemory | None = None) -> list[Match]:
-        """Greedy left-to-right scan; names win over sector words at the same token."""
+        """Greedy left-to-right scan; names win over sector words at the same token.
+
+        Except a bare surname that is also an ordinary noun: "Church", "Gang",
+        "Administration" are someone's surname, but the sector word is meant.  A sector
+        word stops where a longer name starts inside it: "the opposition *Movement for
+        Democratic Change*" is "opposition" and the party, not "opposition movement".
+        """
         matches: list[Match] = []
         i = 0
         while i < len(tokens):
-            match = self._name_at(tokens, i, memory) or self._agent_at(tokens, i)
+            match = self._name_at(tokens, i, memory)
+            if match is not None and match.actors[0].kind == "surname":
+                match = self._agent_at(tokens, i) or match
+            if match is None:
+                match = self._agent_at(tokens, i)
+                if match is not None:
+                    match = self._cut_before_name(tokens, match, memory)
             if match is None:
                 i += 1
                 continue
             matches.append(match)
             i = match.j
         return matches
+
+    def _cut_before_name(
+        self, tokens: list[Token], agent: Match, memory: DocMemory | None
+    ) -> Match | None:
+        """``agent`` shortened to end where a name reaching past it begins, if one does."""
+        for k in range(agent.i + 1, agent.j):
+            name = self._name_at(tokens, k, memory)
+            if name is not None and name.j > agent.j and name.actors[0].kind != "surname":
+                return self._agent_at(tokens[:k], agent.i)
+        return agent
 
     def country_of(self, text: str) -> str | None:
         """The country a place name or demonym denotes ("Syrian" -> SYR), if any.
@@ -213,25 +235,43 @@ class ActorResolver:
         owner = self._owner(text, tokens, matches, end, start_char, country_focus, when, memory)
         if owner is not None:
             return copy_identity(ref, owner[0]), owner[1]
+        relatives = self._relatives(text, tokens, front, end, start_char, country_focus, when)
+        if relatives is not None:
+            return copy_identity(ref, relatives), False
+        front, tail = self._apposition(front, tail, tokens, end)
         excluded = ethnic | stances(matches, tokens)
         places = self._places(front, excluded) or self._places(tail, excluded)
-        named = self._named_matches(front, places, when)
+        region_end = end if end is not None and tail else len(tokens)
+        named = self._named_matches(front, places, when, region_end)
+        front = self._demote_namesakes(front, named, tokens)
         agent = self._head_agent(front, tokens)
         if agent is None and ethnic:
             agent = AgentWord("CVL", 7)  # "ethnic Albanians": a people, country unknown
-        if named:
-            best = max(named, key=lambda m: (m.j - m.i, -m.i))
+        best = max(named, key=lambda m: (m.j - m.i, -m.i)) if named else None
+        if best is not None and agent is not None and self._namesake(best, agent, tokens, when):
+            # "Imam Ahmed Hassan" is not the Jordanian prince the dictionary calls
+            # "Hassan": an unknown person with that title.
+            country = first_country(places, when) or country_focus or best.actors[0].resolved()[0]
+            self._fill_generic(ref, country, agent)
+            named, best = [], None
+        if best is not None:
             title = agent
             if title is None and best.actors[0].kind in ("person", "surname"):
                 title = self._title_in(tokens[best.i : best.j])
             self._fill_named(ref, best.actors[0], places, title, when)
+            final = self._final_agent(front, tokens)
             if ref.sector in ARMED_SECTORS | {"PTY", "OPP"} and self._organ_head(front, tokens):
                 # "the Taliban government", "Houthi authorities": the group governs.
                 ref.sector, ref.acled_inter = "GOV", None
                 ref.actor_id = slug(ref.country or "xxx", ref.name or "", "gov")
+            elif ref.sector in ARMED_SECTORS and final is not None and final.sector == "PTY":
+                # "the ZANU-PF party": a former armed movement that is now a party.
+                ref.sector, ref.acled_inter = (agent or final).sector, None
             if ref.sector is None and title is None:
                 # A place PETRARCH files as an organisation ("Juba", "Armenia").
                 ref.sector = self._place_role([best], tokens).sector
+        elif ref.sector is not None:
+            pass  # a namesake, filled above
         elif places:
             country = places[0].actors[0].resolved(when)[0]
             self._fill_generic(ref, country, agent or self._place_role(front, tokens))
@@ -265,6 +305,127 @@ class ActorResolver:
             if opposition:
                 return opposition[-1]
         return last.agent
+
+    def _final_agent(self, front: list[Match], tokens: list[Token]) -> AgentWord | None:
+        """The sector word that ends the phrase's head region, if one does."""
+        agents = [m for m in front if m.agent is not None]
+        if not agents or agents[-1].j < max(m.j for m in front):
+            return None
+        return agents[-1].agent
+
+    def _namesake(
+        self, best: Match, title: AgentWord, tokens: list[Token], when: date | None
+    ) -> bool:
+        """Whether a one-word person match is a namesake of the titled person in the text.
+
+        "Imam Ahmed Hassan", "General Peter Okello": the dictionary knows only a
+        "Hassan" or an "Okello"; the text names a fuller name, and its title is an
+        office the dictionary's person never held.
+        """
+        actor = best.actors[0]
+        if actor.kind not in ("person", "surname") or best.j - best.i != 1 or best.i == 0:
+            return False
+        given = tokens[best.i - 1]
+        if not given.cap or self._agent_at(tokens, best.i - 1) is not None:
+            return False  # "President Mubarak": nothing between the title and the name
+        if given.norm in {t.norm for t in tokenize(actor.name)}:
+            return False  # "Ali Khamenei" is the dictionary's "Sayyed Ali Khamenei"
+        held = {decode(span.code).sector for span in actor.codes} | {actor.resolved(when)[1]}
+        return title.sector not in held and not (title.sector in STATE_SECTORS and "ELI" in held)
+
+    def _apposition(
+        self, front: list[Match], tail: list[Match], tokens: list[Token], end: int | None
+    ) -> tuple[list[Match], list[Match]]:
+        """A name right after a generic head is the head's name, not a complement.
+
+        "the Lebanese Shiite movement *Hezbollah*", "the militant group *al-Shabaab*":
+        the parser heads the phrase with the common noun, the name says who it is.
+        """
+        if end is None or not tail or any(m.actors and not is_country(m) for m in front):
+            return front, tail
+        first = tail[0]
+        if first.i != end or not first.actors or is_country(first):
+            return front, tail
+        head_key = (tokens[end - 1].norm,)
+        if head_key not in self.dictionary.containers | self.dictionary.relational:
+            return front, tail
+        return [*front, first], tail[1:]
+
+    def _demote_namesakes(
+        self, front: list[Match], named: list[Match], tokens: list[Token]
+    ) -> list[Match]:
+        """Names dropped as namesakes read as the sector word they also are.
+
+        "The Nigerian Senate": PETRARCH's "Senate" is the US Congress, which the
+        phrase's country contradicts, but it is still a legislature.
+        """
+        out: list[Match] = []
+        for m in front:
+            if m.actors and not is_country(m) and m not in named:
+                word = self._agent_at(tokens, m.i)
+                if word is not None and word.j <= m.j:
+                    out.append(word)
+                    continue
+            out.append(m)
+        return out
+
+    def _relatives(
+        self,
+        text: str,
+        tokens: list[Token],
+        front: list[Match],
+        end: int | None,
+        start_char: int,
+        country_focus: str | None,
+        when: date | None,
+    ) -> ActorRef | None:
+        """A possessive before a relational or kin head: "the Taliban's leader".
+
+        A part or member of an organisation or sector is coded as it ("the army's media
+        wing" -> MIL, "the Taliban's supreme leader" -> REB), unless the possessor is
+        only a place ("Iran's Supreme Leader" keeps its own sector).  Relatives ("the
+        president's son", "the victim's family") are ELI when the possessor holds or
+        held a state office (PLOVER: officials' family members), else civilians.
+        """
+        last = (end if end is not None else len(tokens)) - 1
+        if last < 1:
+            return None
+        head_key = (tokens[last].norm,)
+        kin = head_key in self.dictionary.kin
+        if not kin and head_key not in self.dictionary.relational:
+            return None
+        cut = next(
+            (
+                k
+                for k in range(last, 0, -1)
+                if "'" in text[tokens[k - 1].end : tokens[k].start]
+                or "’" in text[tokens[k - 1].end : tokens[k].start]
+            ),
+            None,
+        )
+        if cut is None:
+            return None
+        owner = self.resolve(
+            text[: tokens[cut - 1].end],
+            start_char=start_char,
+            country_focus=country_focus,
+            when=when,
+        )
+        if owner.sector is None and owner.country is None:
+            return None
+        if not kin:
+            possessor = [m for m in front if m.j <= cut]
+            if not any(m.agent or (m.actors and not is_country(m)) for m in possessor):
+                return None  # only a place: "Iran's Supreme Leader"
+            owner.text, owner.start_char = text, start_char
+            owner.end_char = start_char + len(text)
+            return owner
+        official = owner.sector in STATE_SECTORS or owner.sector == "ELI"
+        ref = ActorRef(text=text, start_char=start_char, end_char=start_char + len(text))
+        self._fill_generic(
+            ref, owner.country or country_focus, AgentWord("ELI" if official else "CVL", 7)
+        )
+        return ref
 
     def _organ_head(self, front: list[Match], tokens: list[Token]) -> bool:
         """Whether the phrase ends in a state-organ word ("government", "authorities")."""
@@ -436,12 +597,15 @@ class ActorResolver:
         return front, [m for m in matches if m.i >= end]
 
     @staticmethod
-    def _named_matches(matches: list[Match], places: list[Match], when: date | None) -> list[Match]:
+    def _named_matches(
+        matches: list[Match], places: list[Match], when: date | None, region_end: int
+    ) -> list[Match]:
         """Named-actor matches worth trusting.
 
-        A bare surname ("Mubarak") is weak evidence: it counts only as the phrase's last
-        word and only when no country named in the phrase contradicts it ("King Hassan
-        of Morocco" is not a Jordanian Hassan).
+        A bare surname ("Mubarak") is weak evidence: it counts only as the last word of
+        the phrase's head region (``region_end``: not "Bernie" in "Senator Bernie
+        Sanders") and only when no country named in the phrase contradicts it ("King
+        Hassan of Morocco" is not a Jordanian Hassan).
         """
         place_countries = {p.actors[0].resolved(when)[0] for p in places}
 
@@ -461,7 +625,7 @@ class ActorResolver:
         if strong or not named:
             return strong
         last = max(m.j for m in matches)
-        return [m for m in named if m.j == last]
+        return [m for m in named if m.j == last and m.j >= region_end]
 
     def _title_in(self, tokens: list[Token]) -> AgentWord | None:
         """A sector word inside a matched name ("PRESIDENT REAGAN" is one PETRARCH name)."""
@@ -485,6 +649,8 @@ class ActorResolver:
             country = places[0].actors[0].resolved(when)[0]
         if agent is not None and sector in (None, "IGO", "NGO"):
             sector = agent.sector
+        elif agent is not None and sector == "PTY" and agent.sector == "OPP":
+            sector = "OPP"  # "the opposition Awami League", "opposition party BNP"
         elif agent is not None and len(actor.codes) > 1 and agent.sector != sector:
             # "President Mubarak": the title picks the role the person held at the time
             # when the article date is unknown and the latest role differs.
