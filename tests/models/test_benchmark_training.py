@@ -106,21 +106,3 @@ def test_benchmark_conflibert_fine_tunes_with_the_extra_and_caches_it(
     again, same, cached = conflibert.train_classifier(data, config)
     assert cached and same == folder and again.labels == clf.labels
     assert conflibert.describe(again).startswith("MiniLM fine-tuned for 1 epoch")
-
-
-@needs_torch
-def test_benchmark_ngec_fine_tunes_the_event_model_only(
-    tmp_path: Path, tiny_base: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from eventscope.models import encoder
-    from eventscope.models.finetune import FineTuneConfig, FineTunedClassifier
-
-    monkeypatch.setattr(encoder, "model_path", lambda: tiny_base)
-    monkeypatch.setattr(embed, "available", lambda: False)  # linear mode model: n-grams
-    config = FineTuneConfig(epochs=1, batch_size=8, max_length=32)
-    event_clf, mode_clf, found = ngec.train_classifiers(_ngec_dir(tmp_path), fine_tune=config)
-    assert isinstance(event_clf, FineTunedClassifier)
-    assert event_clf.labels == ["ASSAULT", "COERCE", "CONSULT"]
-    assert event_clf.training["labels"] == "event"
-    assert mode_clf.labels == ["ASSAULT|aerial", "COERCE|arrest"]
-    assert found["event"]["model_folder"].startswith("ngec-event-finetuned-")  # type: ignore[index]

@@ -11,14 +11,10 @@ Two systems are scored on ``test``:
 - the rule coder alone (``rules_*``): the story's main coded event;
 - classifiers trained on the ``train`` stories at evaluation time (the headline):
   one for the event type, one for ``EVENT|mode`` whose best mode of the predicted
-  event is the answer.  Both are linear (n-grams, plus MiniLM embeddings with the
-  ``minilm`` extra); with the extra the event model is instead MiniLM fine-tuned on
-  the stories' first 256 word pieces, with the settings cross-validation chose on
-  ConfliBERT's train file (one fine-tuning run here takes about half an hour on two
-  CPU cores, too long for a grid of its own).  NGEC's repository states no licence,
-  so no model trained on its stories ships with eventscope; the first run trains (and
-  caches, keyed by the file's SHA-256 and the settings), later runs reuse.  Linear
-  settings were chosen by cross-validation on ``train`` (``benchmarks/MODELS.md``).
+  event is the answer.  NGEC's repository states no licence, so no model trained on
+  its stories ships with eventscope; the first run trains (and caches, keyed by the
+  file's SHA-256 and the settings), later runs reuse.  Settings were chosen by
+  cross-validation on ``train`` (``benchmarks/MODELS.md``).
 """
 
 from __future__ import annotations
@@ -33,9 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..models import ClassifierConfig, TextClassifier, cached_classifier, cached_model, embed
+from ..models import ClassifierConfig, TextClassifier, cached_classifier, embed
 from ..models.data import file_sha256
-from ..models.finetune import FineTuneConfig, FineTunedClassifier
 from ..records import Event
 from ._run import code_sentences
 from .base import BenchmarkResult, benchmark, classification_report, require
@@ -48,8 +43,6 @@ NONE = "NONE"
 # best candidate overall, and the best without the minilm extra.
 CONFIG_MINILM = ClassifierConfig(features=("ngrams", "minilm"), l2=1e-5)
 CONFIG = ClassifierConfig(features=("ngrams",), l2=1e-5)
-CONFIG_FINETUNE = FineTuneConfig(epochs=3, max_length=256)
-EventModel = TextClassifier | FineTunedClassifier
 
 
 def split_of(text: str) -> str:
@@ -101,18 +94,10 @@ def default_config() -> ClassifierConfig:
 
 
 def train_classifiers(
-    data_dir: Path,
-    config: ClassifierConfig | None = None,
-    fine_tune: FineTuneConfig | None = None,
-) -> tuple[EventModel, TextClassifier, dict[str, object]]:
-    """Event and ``EVENT|mode`` classifiers trained on the train stories (cached).
-
-    ``fine_tune`` (default: :data:`CONFIG_FINETUNE` where the extra is installed)
-    replaces the linear event model by a fine-tuned MiniLM.
-    """
+    data_dir: Path, config: ClassifierConfig | None = None
+) -> tuple[TextClassifier, TextClassifier, dict[str, object]]:
+    """Event and ``EVENT|mode`` classifiers trained on the train stories (cached)."""
     config = config or default_config()
-    if fine_tune is None and embed.available():
-        fine_tune = CONFIG_FINETUNE
     sha = file_sha256(require(data_dir / "events" / "ngec" / ZIP_NAME))
     stories: list[dict[str, str]] = []
     vectors: list[np.ndarray] = []
@@ -139,36 +124,14 @@ def train_classifiers(
             training=training | {"labels": labels_of},
         )
 
-    def tune_events(fine_tune: FineTuneConfig) -> FineTunedClassifier:
-        rows = load_stories(data_dir, "train")
-        texts, labels = [s["text"] for s in rows], [s["event"] for s in rows]
-        return FineTunedClassifier.train(
-            texts, labels, fine_tune, training=training | {"labels": "event"}
-        )
-
     found: dict[str, object] = {}
-    models: list[EventModel] = []
+    models = []
     for target in ("event", "mode"):
-        if target == "event" and fine_tune is not None:
-            key = {"train_sha256": sha, "config": fine_tune.key(), "task": "ngec-event"}
-            clf: EventModel
-            clf, folder, cached = cached_model(
-                "ngec-event-finetuned",
-                key,
-                partial(tune_events, fine_tune),
-                FineTunedClassifier.load,
-            )
-        else:
-            key = {"train_sha256": sha, "config": config.key(), "task": f"ngec-{target}"}
-            clf, folder, cached = cached_classifier(
-                f"ngec-{target}", key, partial(train_on, target)
-            )
+        key = {"train_sha256": sha, "config": config.key(), "task": f"ngec-{target}"}
+        clf, folder, cached = cached_classifier(f"ngec-{target}", key, partial(train_on, target))
         models.append(clf)
         found[target] = {"model_folder": folder.name, "from_cache": cached}
-    mode_model = models[1]
-    if not isinstance(mode_model, TextClassifier):  # only the event model is fine-tuned
-        raise TypeError("the EVENT|mode model is linear")
-    return models[0], mode_model, found
+    return models[0], models[1], found
 
 
 def mode_for(event: str, mode_labels: list[str], probs: list[float]) -> str | None:
@@ -178,23 +141,13 @@ def mode_for(event: str, mode_labels: list[str], probs: list[float]) -> str | No
     return max(best)[1].split("|", 1)[1] if best else None
 
 
-def _describe(clf: EventModel) -> str:
-    if isinstance(clf, FineTunedClassifier):
-        cfg = clf.config
-        return f"MiniLM fine-tuned for {cfg.epochs} epochs on the first {cfg.max_length} pieces"
-    return "the same linear model as the mode's"
-
-
 @benchmark("ngec", help="NGEC synthetic stories, held-out split: event and mode accuracy")
 def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     stories = load_stories(data_dir, "test")[:limit]
     texts = [s["text"] for s in stories]
     event_clf, mode_clf, found = train_classifiers(data_dir)
-    vectors = embed.encode(texts) if "minilm" in mode_clf.config.features else None
-    if isinstance(event_clf, FineTunedClassifier):
-        events = event_clf.predict(texts)
-    else:
-        events = event_clf.predict(texts, embeddings=vectors)
+    vectors = embed.encode(texts) if "minilm" in event_clf.config.features else None
+    events = event_clf.predict(texts, embeddings=vectors)
     mode_probs = mode_clf.predict_proba(texts, embeddings=vectors)
     modes = [mode_for(e, mode_clf.labels, list(p)) for e, p in zip(events, mode_probs, strict=True)]
     gold = [s["event"] for s in stories]
@@ -224,10 +177,9 @@ def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     details = {
         "split": "test = sha1(text) % 5 == 0",
         "mode_scoring": "event and mode both right",
-        "system": f"event: {_describe(event_clf)}; mode: logistic regression over word "
-        f"1-2-gram tf-idf{' + MiniLM embeddings' if vectors is not None else ''}; both "
-        "trained on the train stories at evaluation time (not shipped: no licence); "
-        "rules_* = rule coder alone",
+        "system": "logistic regression over word 1-2-gram tf-idf"
+        f"{' + MiniLM embeddings' if vectors is not None else ''}, trained on the train "
+        "stories at evaluation time (not shipped: no licence); rules_* = rule coder alone",
         "models": found,
         "training": event_clf.training,
     }
