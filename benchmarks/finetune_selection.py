@@ -61,11 +61,20 @@ def candidates(task: str) -> dict[str, tuple[Any, bool]]:
     out: dict[str, tuple[Any, bool]] = {
         "finetune e3": (FineTuneConfig(epochs=3), False),
         "finetune e3 +rules": (FineTuneConfig(epochs=3), True),
+        "finetune e6": (FineTuneConfig(epochs=6), False),
     }
     if task == "case2021":
         out = {
             "linear minilm l2=1e-3": (
                 ClassifierConfig(features=("minilm",), l2=1e-3, balanced=True),
+                False,
+            ),
+            "linear ngrams l2=1e-4": (
+                ClassifierConfig(features=("ngrams",), l2=1e-4, balanced=True, min_df=1),
+                False,
+            ),
+            "linear ngrams l2=1e-3": (
+                ClassifierConfig(features=("ngrams",), l2=1e-3, balanced=True, min_df=1),
                 False,
             ),
             "linear ngrams+minilm l2=1e-4": (

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eventscope.evaluate import conflibert, ngec
+from eventscope.evaluate import case2021, conflibert, ngec
 from eventscope.models import embed
 
 from .conftest import needs_torch
@@ -106,3 +106,28 @@ def test_benchmark_conflibert_fine_tunes_with_the_extra_and_caches_it(
     again, same, cached = conflibert.train_classifier(data, config)
     assert cached and same == folder and again.labels == clf.labels
     assert conflibert.describe(again).startswith("MiniLM fine-tuned for 1 epoch")
+
+
+def test_benchmark_case2021_headline_is_the_written_sentence_classifier(
+    tmp_path: Path, numpy_only: None
+) -> None:
+    folder = tmp_path / "events" / "case2021_task2"
+    folder.mkdir(parents=True)
+    snippets = [
+        (
+            "1",
+            "Police fired tear gas to break up a march by teachers in the capital.",
+            "PROTEST_WITH_INTER",
+        ),
+        ("3", "Heavy floods swept away dozens of homes in the river valley.", "NATURAL_DISASTER"),
+        ("5", "A roadside bomb struck an army truck near the border town.", "REM_EXPLOS"),
+    ]
+    (folder / "dev.tsv").write_text(
+        "id\tEventSnippet\tSubType\n" + "".join(f"{i}\t{t}\t{y}\n" for i, t, y in snippets)
+    )
+    result = case2021.run(tmp_path)
+    assert result.details["system"].startswith("logistic regression over ngrams")
+    assert result.details["training"]["data"].startswith("eventscope acled_subtypes.tsv")
+    assert {"weighted_f1", "rules_weighted_f1", "rules_first_weighted_f1"} <= set(result.metrics)
+    assert result.metrics["n"] == 3
+    assert result.metrics["accuracy"] == 1.0  # plain cases of three classes it was taught
