@@ -16,7 +16,6 @@ and ``weights.npz``.  Nothing in it is pickled, so loading runs no code.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -30,6 +29,7 @@ import numpy as np
 from ..errors import ConfigError, Messages
 from . import embed
 from .features import NgramVectorizer
+from .folder import read_meta, write_meta
 from .linear import Block, SoftmaxRegression
 
 FORMAT = 1
@@ -194,7 +194,7 @@ class TextClassifier:
             "vectorizer": self.vectorizer.to_dict() if self.vectorizer else None,
             "training": self.training,
         }
-        (path / "model.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
+        write_meta(path, meta)
         return path
 
     @classmethod
@@ -202,14 +202,11 @@ class TextClassifier:
         """Read a folder written by :meth:`save`."""
         path = Path(path)
         try:
-            meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+            meta = read_meta(path, fmt=FORMAT)
             with np.load(path / "weights.npz") as npz:
                 arrays = {k: npz[k] for k in npz.files}
         except (OSError, ValueError) as exc:
             raise ConfigError(Messages.E103.format(path=path, detail=exc)) from exc
-        if meta.get("format") != FORMAT:
-            detail = f"format {meta.get('format')}, this eventscope reads {FORMAT}"
-            raise ConfigError(Messages.E103.format(path=path, detail=detail))
         raw = dict(meta["config"])
         config = ClassifierConfig(**(raw | {"features": tuple(raw["features"])}))
         vectorizer = (

@@ -25,7 +25,6 @@ Example::
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections import Counter
@@ -39,10 +38,12 @@ import numpy as np
 
 from ..errors import ConfigError, Messages
 from . import encoder
+from .folder import read_meta, write_meta
 
 log = logging.getLogger(__name__)
 
 FORMAT = 1
+KIND = "finetuned-minilm"
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class FineTuneConfig:
 
     def key(self) -> dict[str, Any]:
         """Everything that changes the trained weights (for cache keys)."""
-        return asdict(self) | {"format": FORMAT, "model": "finetuned-minilm"}
+        return asdict(self) | {"format": FORMAT, "model": KIND}
 
 
 def with_hints(texts: Sequence[str], hints: Sequence[Sequence[str]] | None) -> list[str]:
@@ -267,12 +268,12 @@ class FineTunedClassifier:
         save_file(state, str(path / "head.safetensors"))
         meta = {
             "format": FORMAT,
-            "kind": "finetuned-minilm",
+            "kind": KIND,
             "config": asdict(self.config),
             "labels": self.labels,
             "training": self.training,
         }
-        (path / "model.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
+        write_meta(path, meta)
         return path
 
     @classmethod
@@ -280,12 +281,9 @@ class FineTunedClassifier:
         """Read a folder written by :meth:`save` (raises ``ConfigError`` E103)."""
         path = Path(path)
         try:
-            meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+            meta = read_meta(path, fmt=FORMAT, kind=KIND)
         except (OSError, ValueError) as exc:
             raise ConfigError(Messages.E103.format(path=path, detail=exc)) from exc
-        if meta.get("format") != FORMAT or meta.get("kind") != "finetuned-minilm":
-            detail = f"not a fine-tuned MiniLM model of format {FORMAT}"
-            raise ConfigError(Messages.E103.format(path=path, detail=detail))
         import torch
         from safetensors.torch import load_file
 

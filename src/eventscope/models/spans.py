@@ -33,7 +33,6 @@ package.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import random
 import time
@@ -56,6 +55,7 @@ from thinc.types import Ints2d
 from ..errors import ConfigError, Messages
 from .cache import cached_model
 from .data import file_sha256
+from .folder import read_meta, write_meta
 
 log = logging.getLogger(__name__)
 
@@ -302,7 +302,7 @@ class SpanTagger:
             "labels": list(self.labels),
             "training": self.training,
         }
-        (folder / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        write_meta(folder, meta)
         return folder
 
     @classmethod
@@ -310,9 +310,7 @@ class SpanTagger:
         """Read a model written by :meth:`save`."""
         folder = Path(path)
         try:
-            meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-            if meta.get("format") != FORMAT or meta.get("kind") != "span_tagger":
-                raise ValueError(f"format {meta.get('format')!r}, kind {meta.get('kind')!r}")
+            meta = read_meta(folder, fmt=FORMAT, kind="span_tagger")
             config = SpanTaggerConfig(**meta["config"])
             nlp = spacy.load(folder / "pipeline")
         except (OSError, ValueError, TypeError, KeyError) as exc:

@@ -42,7 +42,6 @@ in the package.  Torch is imported inside functions only: the pure helpers here
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import random
@@ -55,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Messages
+from .folder import read_meta, write_meta
 from .spans import RoleSpan, Tagged, bio_spans, span_scores
 
 log = logging.getLogger(__name__)
@@ -387,7 +387,7 @@ class TransformerSpanTagger:
             "tags": list(TAGS),
             "training": self.training,
         }
-        (folder / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        write_meta(folder, meta)
         return folder
 
     @classmethod
@@ -397,9 +397,7 @@ class TransformerSpanTagger:
 
         folder = Path(path)
         try:
-            meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-            if meta.get("format") != FORMAT or meta.get("kind") != KIND:
-                raise ValueError(f"format {meta.get('format')!r}, kind {meta.get('kind')!r}")
+            meta = read_meta(folder, fmt=FORMAT, kind=KIND)
             if tuple(meta.get("tags", ())) != TAGS:
                 raise ValueError(f"tags {meta.get('tags')!r}, expected {list(TAGS)}")
             config = TransformerSpanConfig(**meta["config"])
