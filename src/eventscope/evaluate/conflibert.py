@@ -55,7 +55,7 @@ CLASS_NAMES = {
 CONFLIBERT_MACRO_F1 = 0.895
 # Chosen by cross-validation on train.tsv (benchmarks/MODELS.md): the best candidate
 # with the minilm extra (fine-tuned MiniLM), and the best without it.
-CONFIG_FINETUNE = FineTuneConfig(epochs=3)
+CONFIG_FINETUNE = FineTuneConfig(epochs=6)
 FINETUNE_HINTS = False
 CONFIG = ClassifierConfig(features=("ngrams",), l2=1e-5, balanced=True)
 Model = TextClassifier | FineTunedClassifier
