@@ -62,6 +62,7 @@ def candidates(task: str) -> dict[str, tuple[Any, bool]]:
         "finetune e3": (FineTuneConfig(epochs=3), False),
         "finetune e3 +rules": (FineTuneConfig(epochs=3), True),
         "finetune e6": (FineTuneConfig(epochs=6), False),
+        "finetune e10": (FineTuneConfig(epochs=10), False),
     }
     if task == "case2021":
         out = {
