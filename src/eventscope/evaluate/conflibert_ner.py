@@ -51,7 +51,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Doc
 
@@ -66,7 +66,6 @@ from ..models.spans import (
     SpanTagger,
     SpanTaggerConfig,
     bio_spans,
-    cached_span_tagger,
     english_model,
     parse_bio,
 )
@@ -228,52 +227,44 @@ def code_docs(texts: list[str]) -> list[Doc]:
     return list(nlp.pipe(docs, batch_size=64))
 
 
-def train_tagger(
-    data_dir: Path, config: SpanTaggerConfig = CONFIG
-) -> tuple[SpanTagger, Path, bool]:
-    """The spaCy S/T/R tagger trained on ``train.txt`` (from the cache when already trained)."""
+T = TypeVar("T", SpanTagger, TransformerSpanTagger)
+
+
+def _cached_tagger(
+    data_dir: Path, name: str, kind: type[T], config: Any, key: dict[str, Any]
+) -> tuple[T, Path, bool]:
+    """A tagger of ``kind`` trained on ``train.txt``, from the cache when already trained;
+    ``key`` adds what else its weights depend on (the English or the base model)."""
     path = require(Path(data_dir) / TRAIN)
     sha256 = file_sha256(path)
 
-    def build() -> SpanTagger:
-        log.info("training the cameo_ner span tagger on %s (a few minutes)", path)
-        return SpanTagger.train(
+    def build() -> T:
+        log.info("training the cameo_ner %s on %s (a few minutes)", kind.__name__, path)
+        return kind.train(
             parse_bio(path.read_text(encoding="utf-8")),
             config,
             training=PROVENANCE | {"sha256": sha256},
         )
 
-    key = {
-        "train_sha256": sha256,
-        "config": config.key(),
-        "english_model": english_model(config),
-        "task": "cameo_ner",
-    }
-    return cached_span_tagger("conflibert-cameo-ner", key, build)
+    key = {"train_sha256": sha256, "config": config.key(), "task": "cameo_ner"} | key
+    return cached_model(name, key, build, kind.load)
+
+
+def train_tagger(
+    data_dir: Path, config: SpanTaggerConfig = CONFIG
+) -> tuple[SpanTagger, Path, bool]:
+    """The spaCy S/T/R tagger trained on ``train.txt`` (from the cache when already trained)."""
+    extra = {"english_model": english_model(config)}
+    return _cached_tagger(data_dir, "conflibert-cameo-ner", SpanTagger, config, extra)
 
 
 def train_transformer_tagger(
     data_dir: Path, config: TransformerSpanConfig = TRANSFORMER_CONFIG
 ) -> tuple[TransformerSpanTagger, Path, bool]:
     """Fine-tuned MiniLM S/T/R tagger on ``train.txt`` (cached like :func:`train_tagger`)."""
-    path = require(Path(data_dir) / TRAIN)
-    sha256 = file_sha256(path)
-
-    def build() -> TransformerSpanTagger:
-        log.info("fine-tuning MiniLM on %s for cameo_ner spans (a few minutes)", path)
-        return TransformerSpanTagger.train(
-            parse_bio(path.read_text(encoding="utf-8")),
-            config,
-            training=PROVENANCE | {"sha256": sha256},
-        )
-
-    key = {
-        "train_sha256": sha256,
-        "config": config.key(),
-        "base_model": base_model(),
-        "task": "cameo_ner",
-    }
-    return cached_model("conflibert-cameo-ner-minilm", key, build, TransformerSpanTagger.load)
+    extra = {"base_model": base_model()}
+    name = "conflibert-cameo-ner-minilm"
+    return _cached_tagger(data_dir, name, TransformerSpanTagger, config, extra)
 
 
 def tagged_spans(

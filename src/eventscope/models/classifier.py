@@ -19,8 +19,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +27,7 @@ import numpy as np
 from ..errors import ConfigError, Messages
 from . import embed
 from .features import NgramVectorizer
-from .folder import read_meta, write_meta
+from .folder import read_meta, trained_stamp, write_meta
 from .linear import Block, SoftmaxRegression
 
 FORMAT = 1
@@ -135,8 +133,7 @@ class TextClassifier:
             "n": len(texts),
             "label_counts": dict(sorted(Counter(labels).items())),
             "hints": hints is not None,
-            "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "eventscope": _version(),
+            **trained_stamp(),
         } | (training or {})
         return clf
 
@@ -219,10 +216,3 @@ class TextClassifier:
         model.weights = [arrays[f"w{i}"] for i in range(n_blocks)]
         model.bias = arrays["bias"]
         return cls(config, list(meta["labels"]), vectorizer, model, meta.get("training", {}))
-
-
-def _version() -> str:
-    try:
-        return version("eventscope")
-    except PackageNotFoundError:
-        return "unknown"

@@ -30,7 +30,6 @@ import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,7 @@ import numpy as np
 
 from ..errors import ConfigError, Messages
 from . import encoder
-from .folder import read_meta, write_meta
+from .folder import read_meta, trained_stamp, write_meta
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +168,7 @@ class FineTunedClassifier:
             "n": len(texts),
             "label_counts": dict(sorted(Counter(labels).items())),
             "hints": hints is not None,
-            "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            **trained_stamp(),
         } | (training or {})
         return clf
 

@@ -10,6 +10,8 @@ of a confusing error deep inside a weight loader.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -38,3 +40,19 @@ def read_meta(folder: Path, *, fmt: int, kind: str | None = None) -> dict[str, A
         wanted = f"format {fmt!r}" + (f", kind {kind!r}" if kind else "")
         raise ValueError(f"{found}; this eventscope reads {wanted}")
     return meta
+
+
+def package_version(package: str = "eventscope") -> str:
+    """The installed version of ``package``, or ``unknown`` (a source checkout)."""
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def trained_stamp() -> dict[str, str]:
+    """When a model was trained and by which eventscope: part of every training record."""
+    return {
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "eventscope": package_version(),
+    }

@@ -38,8 +38,6 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, cast
 
@@ -55,7 +53,7 @@ from thinc.types import Ints2d
 from ..errors import ConfigError, Messages
 from .cache import cached_model
 from .data import file_sha256
-from .folder import read_meta, write_meta
+from .folder import read_meta, trained_stamp, write_meta
 
 log = logging.getLogger(__name__)
 
@@ -261,10 +259,9 @@ class SpanTagger:
             "n_dev_sentences": len(dev),
             "dev_by_epoch": history if dev else [],
             "train_seconds": round(time.perf_counter() - started, 1),
-            "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "spacy": spacy.__version__,
             "english_model": english_model(config),
-            "eventscope": _version(),
+            **trained_stamp(),
         } | (training or {})
         return tagger
 
@@ -448,10 +445,3 @@ def _copy_ner_encoder(nlp: Language) -> None:
     """Start the new NER's token encoder from the installed model's NER encoder."""
     source = _ner(_english()).model.get_ref("tok2vec")
     _ner(nlp).model.get_ref("tok2vec").from_bytes(source.to_bytes())
-
-
-def _version() -> str:
-    try:
-        return version("eventscope")
-    except PackageNotFoundError:
-        return "unknown"

