@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from ..errors import ConfigError, Messages
-from ..models import ClassifierConfig, TextClassifier, cross_validate, embed, read_labelled
-from ..models.finetune import FineTuneConfig, FineTunedClassifier
+from ..models import ClassifierConfig, cross_validate, embed, read_labelled
+from ..models.finetune import FineTuneConfig
+from ..models.fit import fit
 
 
 @click.command("train")
@@ -121,11 +122,7 @@ def command(
         summary = {k: round(v, 4) for k, v in result.items() if isinstance(v, float)}
         click.echo(f"{cv}-fold cross-validation: {json.dumps(summary)}", err=True)
         training["cross_validation"] = summary | {"folds": cv}
-    if isinstance(config, FineTuneConfig):
+    if fine_tune:
         click.echo(f"fine-tuning MiniLM for {epochs} epochs…", err=True)
-        tuned = FineTunedClassifier.train(texts, labels, config, training=training)
-        tuned.save(out)
-    else:
-        clf = TextClassifier.train(texts, labels, config, embeddings=embeddings, training=training)
-        clf.save(out)
+    fit(texts, labels, config, embeddings=embeddings, training=training).save(out)
     click.echo(f"wrote {out}", err=True)

@@ -30,9 +30,10 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..models import ClassifierConfig, TextClassifier, cached_classifier, cached_model, embed
+from ..models import ClassifierConfig, cached_model, embed
 from ..models.data import read_labelled
 from ..models.finetune import FineTuneConfig, FineTunedClassifier
+from ..models.fit import TextModel, fit, loader
 from ..records import Event
 from ..stages.lexicon import default_lexicon
 from ._run import code_sentences, main_event
@@ -114,7 +115,7 @@ def default_config() -> ClassifierConfig | FineTuneConfig:
 
 def written_classifier(
     config: ClassifierConfig | FineTuneConfig | None = None,
-) -> TextClassifier | FineTunedClassifier:
+) -> TextModel:
     """A classifier over the task's classes, trained on the sentences we wrote (kept in
     the model cache: fine-tuning takes minutes, and the sentences change rarely)."""
     config = config or default_config()
@@ -126,21 +127,12 @@ def written_classifier(
         "sha256": data.sha256,
     }
     key = {"train_sha256": data.sha256, "config": config.key(), "task": "case2021"}
-    if isinstance(config, FineTuneConfig):
-        tuned_config = config
+    name = "case2021-finetuned" if isinstance(config, FineTuneConfig) else "case2021-written"
 
-        def tune() -> FineTunedClassifier:
-            return FineTunedClassifier.train(
-                data.texts, data.labels, tuned_config, training=training
-            )
+    def build() -> TextModel:
+        return fit(data.texts, data.labels, config, training=training)
 
-        return cached_model("case2021-finetuned", key, tune, FineTunedClassifier.load)[0]
-    linear_config = config
-
-    def fit() -> TextClassifier:
-        return TextClassifier.train(data.texts, data.labels, linear_config, training=training)
-
-    return cached_classifier("case2021-written", key, fit)[0]
+    return cached_model(name, key, build, loader(config))[0]
 
 
 def rule_label(events: list[Event]) -> str | None:
@@ -158,7 +150,7 @@ def _weighted(gold: list[str], pred: list[str]) -> tuple[float, dict[str, float]
     return sum(v["f1"] * v["support"] for v in per_class.values()) / total, summary
 
 
-def describe(clf: TextClassifier | FineTunedClassifier) -> str:
+def describe(clf: TextModel) -> str:
     """One line naming the classifier behind the headline."""
     if isinstance(clf, FineTunedClassifier):
         return f"MiniLM fine-tuned for {clf.config.epochs} epochs"

@@ -32,13 +32,12 @@ from pathlib import Path
 
 from ..models import (
     ClassifierConfig,
-    TextClassifier,
-    cached_classifier,
     cached_model,
     embed,
     read_labelled,
 )
 from ..models.finetune import FineTuneConfig, FineTunedClassifier
+from ..models.fit import TextModel, fit, loader
 from ..records import Event
 from ._run import code_sentences, main_event
 from .base import BenchmarkResult, benchmark, classification_report, require
@@ -58,7 +57,7 @@ CONFLIBERT_MACRO_F1 = 0.895
 CONFIG_FINETUNE = FineTuneConfig(epochs=6)
 FINETUNE_HINTS = False
 CONFIG = ClassifierConfig(features=("ngrams",), l2=1e-5, balanced=True)
-Model = TextClassifier | FineTunedClassifier
+Model = TextModel
 
 
 def _path(data_dir: Path, split: str) -> Path:
@@ -130,16 +129,14 @@ def train_classifier(
     def build() -> Model:
         log.info("training the cameo_class classifier on %s (%d sentences)", path, len(texts))
         hints = [rule_hints(events) for events in code_sentences(texts)] if hinted else None
-        if isinstance(config, FineTuneConfig):
-            return FineTunedClassifier.train(texts, labels, config, hints=hints, training=training)
-        return TextClassifier.train(texts, labels, config, hints=hints, training=training)
+        return fit(texts, labels, config, hints=hints, training=training)
 
     key = {"train_sha256": data.sha256, "config": config.key(), "task": "cameo_class"}
     if hinted:
         key["rules"] = rules_fingerprint()
-    if isinstance(config, FineTuneConfig):
-        return cached_model("conflibert-cameo-finetuned", key, build, FineTunedClassifier.load)
-    return cached_classifier("conflibert-cameo-class", key, build)  # type: ignore[arg-type]
+    fine = isinstance(config, FineTuneConfig)
+    name = "conflibert-cameo-finetuned" if fine else "conflibert-cameo-class"
+    return cached_model(name, key, build, loader(config))
 
 
 def _main_asserted(events: Sequence[Event]) -> Event | None:

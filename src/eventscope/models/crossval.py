@@ -14,8 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from .classifier import ClassifierConfig, TextClassifier
+from .classifier import ClassifierConfig
 from .finetune import FineTuneConfig, FineTunedClassifier
+from .fit import fit
 
 
 def stratified_folds(labels: Sequence[str], folds: int, seed: int = 0) -> list[np.ndarray]:
@@ -95,14 +96,12 @@ def cross_validate(
         tr_texts, tr_hints, tr_emb = pick(train)
         te_texts, te_hints, te_emb = pick(held)
         tr_labels = [labels[i] for i in train]
-        if isinstance(config, FineTuneConfig):
-            tuned = FineTunedClassifier.train(tr_texts, tr_labels, config, hints=tr_hints)
-            pred = tuned.predict(te_texts, hints=te_hints)
-        else:
-            clf = TextClassifier.train(
-                tr_texts, tr_labels, config, hints=tr_hints, embeddings=tr_emb
-            )
-            pred = clf.predict(te_texts, hints=te_hints, embeddings=te_emb)
+        clf = fit(tr_texts, tr_labels, config, hints=tr_hints, embeddings=tr_emb)
+        pred = (
+            clf.predict(te_texts, hints=te_hints)
+            if isinstance(clf, FineTunedClassifier)
+            else clf.predict(te_texts, hints=te_hints, embeddings=te_emb)
+        )
         per_fold.append(scores([labels[i] for i in held], pred))
         held_out += held.tolist()
         predictions += pred
