@@ -55,6 +55,8 @@ def _sources() -> Sources:
             # two namesakes in one state: only distance to the other towns tells them apart
             PlaceRecord(12, "Springfield", 29.0, -98.0, "US", "P", "PPL", "TX", 50_000),
             PlaceRecord(13, "Springfield", 32.2, -95.6, "US", "P", "PPL", "TX", 20_000),
+            # a Texas town named like a country
+            PlaceRecord(16, "Mexico", 31.5, -96.0, "US", "P", "PPL", "TX", 11_000),
         ],
         demonyms={"Greek": "GR", "European": "Europe"},
     )
@@ -66,8 +68,8 @@ def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     return Gazetteer(Path(path))
 
 
-def _resolved(nlp: Language, gaz: Gazetteer, text: str, name: str) -> tuple[str | None, str | None]:
-    """Resolve every capitalised word run as a given place (recognition is not tested)."""
+def _capitalised(nlp: Language, gaz: Gazetteer, text: str) -> list[Found]:
+    """Every capitalised word run the gazetteer knows, as a given place."""
     doc = nlp(text)
     found: list[Found] = []
     i = 0
@@ -78,6 +80,12 @@ def _resolved(nlp: Language, gaz: Gazetteer, text: str, name: str) -> tuple[str 
         if j > i and gaz.candidates(doc[i:j].text):
             found.append(Found(doc[i:j], "gold"))
         i = max(j, i + 1)
+    return found
+
+
+def _resolved(nlp: Language, gaz: Gazetteer, text: str, name: str) -> tuple[str | None, str | None]:
+    """Resolve every capitalised word run as a given place (recognition is not tested)."""
+    found = _capitalised(nlp, gaz, text)
     resolve(found, gaz)
     res = next(f.resolution for f in found if f.span.text == name)
     return (res.country_code, res.admin1) if res else (None, None)
@@ -250,3 +258,37 @@ def test_geoparse_bare_name_is_the_town_not_its_namesake_region(
     resolve(found, gaz)
     res = found[0].resolution
     assert res is not None and res.feature_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X, Y" starting a list is not "town, state": the US does not contain Mexico
+        ("Frankston traders said trade between Mexico, the United States and Greece grew.", "MX"),
+        ("Frankston traders said trade between Mexico, the United States, and Greece grew.", "MX"),
+        # ... while a real container still decides
+        ("A storm hit Mexico, Texas, on Friday.", "US"),
+    ],
+)
+def test_geoparse_list_is_not_a_container(
+    nlp: Language, gaz: Gazetteer, text: str, expected: str
+) -> None:
+    assert _resolved(nlp, gaz, text, "Mexico")[0] == expected
+
+
+def test_geoparse_list_of_town_state_pairs_keeps_containers(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Teams from Athens, Georgia, and Springfield, Texas, met."
+    assert _resolved(nlp, gaz, text, "Athens") == ("US", "Georgia")
+
+
+def test_geoparse_one_sense_per_discourse_after_a_container(nlp: Language, gaz: Gazetteer) -> None:
+    """Once an article writes "Athens, Georgia", its other bare "Athens" are that one."""
+    text = (
+        "The fair opened in Athens, Georgia. Teams came from Frankston, Paris and "
+        "Springfield. Athens officials thanked them."
+    )
+    found = _capitalised(nlp, gaz, text)
+    resolve(found, gaz)
+    athens = [f.resolution for f in found if f.span.text == "Athens"]
+    assert len(athens) == 2
+    assert all(r is not None and (r.country_code, r.admin1) == ("US", "Georgia") for r in athens)

@@ -45,7 +45,14 @@ def test_demonyms_point_at_known_countries(full: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("word", "name", "code"),
-    [("European", "Europe", "CONT"), ("Africans", "Africa", "CONT"), ("Syrian", "Syria", "PCLI")],
+    [
+        ("European", "Europe", "CONT"),
+        ("Africans", "Africa", "CONT"),
+        ("Syrian", "Syria", "PCLI"),
+        # peoples of first-level units: the Welsh are in Wales, not at Britain's centre
+        ("Welsh", "Wales", "ADM1"),
+        ("Scots", "Scotland", "ADM1"),
+    ],
 )
 def test_demonyms_resolve_to_continents_and_countries(
     full: Gazetteer, word: str, name: str, code: str

@@ -26,7 +26,7 @@ from .records import Admin1Record, CountryRecord, PlaceRecord, Sources
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FILENAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 SCHEMA = """
@@ -409,10 +409,22 @@ def _plural_keys(word: str) -> set[str]:
 
 
 def _demonym_target(conn: sqlite3.Connection, value: str) -> tuple[str | None, int | None]:
-    """(iso2, place id) a demonym points at: a country code, or a continent/region name."""
+    """(iso2, place id) a demonym points at.
+
+    ``value`` is a country code ("SY"), a first-level unit and its country ("England,
+    GB": the Welsh, Scots and English are not just British), or a continent's name.
+    """
     if len(value) == 2 and value.isupper():
         row = conn.execute("SELECT place_id FROM countries WHERE iso2 = ?", (value,)).fetchone()
         return value, row[0] if row else None
+    if ", " in value:
+        name, iso2 = value.rsplit(", ", 1)
+        row = conn.execute(
+            "SELECT p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?"
+            " AND p.country = ? AND p.feature_code = 'ADM1' ORDER BY p.prior DESC",
+            (normalize(name), iso2),
+        ).fetchone()
+        return (iso2, row[0]) if row else (None, None)
     row = conn.execute(
         "SELECT id FROM places WHERE name = ? AND feature_class = 'L' ORDER BY prior DESC",
         (value,),

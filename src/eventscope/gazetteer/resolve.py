@@ -9,7 +9,6 @@ known piece of them, else are placed at their container or the article's area.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -184,17 +183,46 @@ def _kind_matches(kind: str | None, res: Resolution) -> bool:
 
 
 def _find_containers(found: list[Found]) -> None:
-    """Link each place to a following place that contains it ("X, Y", "X in Y")."""
-    for a, b in itertools.pairwise(found):
-        if a.source == "demonym" or b.source == "demonym":
+    """Link each place to a following place that contains it ("X, Y", "X in Y").
+
+    "X, Y" is also how a list starts: in "Mexico, the US and Canada" the US does not
+    contain Mexico.  A comma-only link is therefore dropped when Y goes on into a list.
+    """
+    after: list[Found | None] = [*found[1:], None, None, None]
+    for i, a in enumerate(found):
+        b, c, d = after[i : i + 3]
+        if b is None or a.source == "demonym" or b.source == "demonym":
             continue
         gap = a.span.doc[a.span.end : b.span.start]
         if len(gap) == 0 or len(gap) > 8 or a.span.sent != b.span.sent:
             continue
-        if all(t.lower_ in LINK_WORDS for t in gap) and any(
-            t.text == "," or t.lower_ in {"in", "of", "near", "outside"} for t in gap
-        ):
+        if not all(t.lower_ in LINK_WORDS for t in gap):
+            continue
+        by_word = any(t.lower_ in {"in", "of", "near", "outside"} for t in gap)
+        by_comma = any(t.text == "," for t in gap) and not _continues_list(b, c, d)
+        if by_word or by_comma:
             a.container = b
+
+
+LIST_JOINERS = frozenset({",", "and", "or", "&", "the"})
+
+
+def _gap(a: Found, b: Found) -> list[str]:
+    return [t.lower_ for t in a.span.doc[a.span.end : b.span.start]]
+
+
+def _continues_list(b: Found, c: Found | None, d: Found | None) -> bool:
+    """Whether ``b`` goes on into a list (", and the" up to the next place ``c``).
+
+    When ``c`` is itself followed by ", d" the two are read as another "town, state"
+    pair ("Athens, Georgia, and Austin, Texas"), not as list items.
+    """
+    if c is None or c.span.sent != b.span.sent:
+        return False
+    gap = _gap(b, c)
+    if not (0 < len(gap) <= 3 and set(gap) <= LIST_JOINERS and set(gap) & {",", "and", "or", "&"}):
+        return False
+    return d is None or d.span.sent != c.span.sent or _gap(c, d) != [","]
 
 
 def _container_bonus(cand: Resolution, container: Resolution | None) -> float:
@@ -378,7 +406,27 @@ def resolve(found: list[Found], gaz: Gazetteer) -> None:
             scored[id(f)] = [_score(f, c, context[(group, i)]) for i, c in enumerate(f.candidates)]
             best = max(range(len(f.candidates)), key=scored[id(f)].__getitem__)
             f.resolution = f.candidates[best].resolution
+    _share_contained_sense(found, groups)
     _place_unknown(found)
+
+
+def _share_contained_sense(found: list[Found], groups: dict[int, str]) -> None:
+    """One sense per discourse: "Parkland, Florida" once settles every later "Parkland".
+
+    Mentions that name their container carry the strongest evidence an article gives;
+    the other mentions of the same name take that reading.  A name given two different
+    containers ("Paris, Texas" and "Paris, France") is left mention by mention.
+    """
+    senses: dict[str, set[Resolution]] = defaultdict(set)
+    for f in found:
+        if f.container is not None and f.resolution is not None and f.candidates:
+            container = f.container.resolution
+            if _container_bonus(f.resolution, container) > 0:
+                senses[groups[id(f)]].add(f.resolution)
+    for f in found:
+        sense = senses.get(groups[id(f)], set())
+        if f.container is None and len(sense) == 1:
+            f.resolution = next(iter(sense))
 
 
 # Nouns of features that lie within a town's surroundings ("Catawba River", "Royal Street").

@@ -345,11 +345,14 @@ def supplement_records() -> tuple[
 
 
 def demonym_records() -> dict[str, str]:
-    """Demonym -> ISO2 (or a continent/region name: "European" -> "Europe")."""
+    """Demonym -> ISO2, "unit, ISO2" ("Welsh" -> "Wales, GB") or a continent's name."""
     out: dict[str, str] = {}
     for rec in read_jsonl("demonyms.jsonl"):
+        target = rec["iso2"] if "iso2" in rec else rec["place"]
+        if "admin1" in rec:
+            target = f"{rec['admin1']}, {rec['iso2']}"
         for word in rec["demonyms"]:
-            out.setdefault(word, rec.get("iso2") or rec["place"])
+            out.setdefault(word, target)
     return out
 
 
