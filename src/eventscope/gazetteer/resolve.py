@@ -478,7 +478,7 @@ def _article_area(found: list[Found]) -> Resolution | None:
 
 
 def _is_large_region(span: Span) -> bool:
-    """A LOC name with no local feature noun ("Scandinavia", "Latin America", "Caribbean").
+    """A LOC name with no local feature noun that the gazetteer lacks (a region).
 
     Such a region is not inside the article's town, whereas "Catawba River", "Lake
     Harriet" or "Fire Island" usually are near it.
