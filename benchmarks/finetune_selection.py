@@ -9,6 +9,13 @@ from ``eventscope evaluate`` afterwards.
     python benchmarks/finetune_selection.py conflibert --data ../shared/data
     python benchmarks/finetune_selection.py case2021
     python benchmarks/finetune_selection.py ngec --data ../shared/data --folds-run 1
+    python benchmarks/finetune_selection.py conflibert --only e6 --also-linear \
+        --extra src/eventscope/data/events/quad_sentences.tsv
+
+``--extra FILE`` adds sentences written for the project to every fold's training side
+(they are never scored, so the figure stays one on the task's training data);
+``--also-linear`` runs the linear n-gram model on the same folds too and scores the
+average of its probabilities with each fine-tuned candidate's (an ensemble).
 
 ``case2021`` cross-validates on the sentences written for eventscope
 (``src/eventscope/data/events/acled_subtypes.tsv``) and also scores, on each held-out
@@ -28,12 +35,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from eventscope.evaluate import case2021, conflibert
 from eventscope.evaluate._run import code_sentences
 from eventscope.evaluate.conflibert import CLASS_NAMES, load_split
 from eventscope.evaluate.ngec import load_stories
 from eventscope.models import ClassifierConfig, cross_validate, read_labelled, scores
 from eventscope.models.crossval import stratified_folds
+from eventscope.models.data import LabelledData
 from eventscope.models.finetune import FineTuneConfig
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +98,33 @@ def candidates(task: str) -> dict[str, tuple[Any, bool]]:
     return out
 
 
+LINEAR_NGRAMS_NAME = "ngrams l2=1e-5"
+LINEAR_NGRAMS = ClassifierConfig(features=("ngrams",), l2=1e-5, balanced=True)
+
+
+def load_extra(task: str, path: Path) -> LabelledData:
+    """Written sentences with the task's label names (ConfliBERT's digits are named)."""
+    data = read_labelled(path)
+    if task == "conflibert":
+        data = LabelledData(
+            [t for t, y in zip(data.texts, data.labels, strict=True) if y in CLASS_NAMES],
+            [CLASS_NAMES[y] for y in data.labels if y in CLASS_NAMES],
+            data.source,
+            data.sha256,
+        )
+    return data
+
+
+def ensemble_scores(a: dict[str, Any], b: dict[str, Any], labels: Sequence[str]) -> dict:
+    """Scores of the mean of two runs' out-of-fold probabilities (same folds)."""
+    assert a["held_out"] == b["held_out"], "ensembles need the same folds"
+    classes = a["classes"]
+    order = [b["classes"].index(c) for c in classes]
+    pa, pb = np.array(a["probabilities"]), np.array(b["probabilities"])[:, order]
+    pred = [classes[i] for i in ((pa + pb) / 2).argmax(axis=1)]
+    return scores([labels[i] for i in a["held_out"]], pred)
+
+
 def rule_labels(texts: Sequence[str]) -> tuple[list[str | None], list[str]]:
     """The rule coder's ACLED sub-event type per text (None where it codes none), and
     the benchmark's rules-only label (sub-event type, else its non-event cue words)."""
@@ -104,22 +141,32 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--folds-run", type=int, default=5, help="score only the first N folds")
     parser.add_argument("--only", default=None, help="run only candidates containing this")
+    parser.add_argument("--extra", type=Path, default=None, help="written sentences to add")
+    parser.add_argument("--also-linear", action="store_true", help="and ensembles with it")
     args = parser.parse_args()
 
     texts, labels = load(args.task, args.data)
+    extra = load_extra(args.task, args.extra) if args.extra else None
     folds = stratified_folds(labels, 5, SEED)[: args.folds_run]  # as cross_validate draws them
     hints = None
     rules, rules_alone = rule_labels(texts) if args.task == "case2021" else (None, [])
     print(f"{args.task}: {len(texts)} training texts, {len(folds)} of 5 folds", flush=True)
     results: dict[str, Any] = {}
-    for name, (config, use_hints) in candidates(args.task).items():
-        if args.only and args.only not in name:
-            continue
+    runs: dict[str, dict[str, Any]] = {}
+    chosen = {
+        name: c for name, c in candidates(args.task).items() if not args.only or args.only in name
+    }
+    if args.also_linear:
+        chosen[f"linear {LINEAR_NGRAMS_NAME}"] = (LINEAR_NGRAMS, False)
+    suffix = f" +{args.extra.stem}" if extra else ""
+    for name, (config, use_hints) in chosen.items():
+        name += suffix
         if use_hints and hints is None:
             hints = [conflibert.rule_hints(e) for e in code_sentences(texts)]
         t0 = time.perf_counter()
         h = hints if use_hints else None
-        cv = cross_validate(texts, labels, config, hints=h, max_folds=args.folds_run)
+        cv = cross_validate(texts, labels, config, hints=h, max_folds=args.folds_run, extra=extra)
+        runs[name] = cv
         summary = {k: v for k, v in cv.items() if isinstance(v, float)}
         line = f"{name:34} cv macro-F1 {summary['macro_f1']:.3f} w-F1 {summary['weighted_f1']:.3f}"
         name = f"{name} [{len(folds)} folds]"
@@ -130,6 +177,13 @@ def main() -> None:
             results[name]["cv_rules_first"] = mixed_summary
             line += f" | rules first: w-F1 {mixed_summary['weighted_f1']:.3f}"
         print(f"{line} ({time.perf_counter() - t0:.0f}s)", flush=True)
+    linear = runs.get(f"linear {LINEAR_NGRAMS_NAME}{suffix}")
+    for name, cv in runs.items() if linear is not None else ():
+        if cv is linear:
+            continue
+        both = f"ensemble: {name} + linear {LINEAR_NGRAMS_NAME}{suffix} [{len(folds)} folds]"
+        results[both] = {"cv": ensemble_scores(cv, linear, labels)}
+        print(f"{both:34} cv macro-F1 {results[both]['cv']['macro_f1']:.3f}", flush=True)
     if rules is not None:
         held_all = [i for f in folds for i in f.tolist()]
         alone = scores([labels[i] for i in held_all], [rules_alone[i] for i in held_all])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from eventscope.models import ClassifierConfig, cross_validate, scores, stratified_folds
+from eventscope.models.data import LabelledData
 
 
 def test_crossval_folds_partition_and_stratify() -> None:
@@ -27,3 +28,17 @@ def test_crossval_on_written_sentences(sentences: tuple[list[str], list[str]]) -
     result = cross_validate(texts, labels, ClassifierConfig(min_df=1), folds=4)
     assert len(result["per_fold"]) == 4
     assert result["macro_f1"] > 0.4  # three balanced classes: chance is 1/3
+
+
+def test_crossval_extra_texts_train_but_are_never_scored(
+    sentences: tuple[list[str], list[str]],
+) -> None:
+    texts, labels = sentences
+    extra = LabelledData(texts=["an extra sentence about nothing"] * 3, labels=["zzz"] * 3)
+    result = cross_validate(texts, labels, ClassifierConfig(min_df=1), folds=4, extra=extra)
+    assert sorted(result["held_out"]) == list(range(len(texts)))  # only the task's rows
+    assert "zzz" in result["classes"]  # ... though the extra class was learnt
+    probs = result["probabilities"]
+    assert len(probs) == len(texts) and all(abs(sum(row) - 1) < 1e-6 for row in probs)
+    best = [result["classes"][max(range(len(row)), key=row.__getitem__)] for row in probs]
+    assert best == result["predictions"]

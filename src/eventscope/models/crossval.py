@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from .classifier import ClassifierConfig
+from .data import LabelledData
 from .finetune import FineTuneConfig, FineTunedClassifier
 from .fit import fit
 
@@ -60,9 +61,12 @@ def cross_validate(
     hints: Sequence[Sequence[str]] | None = None,
     embeddings: np.ndarray | None = None,
     max_folds: int | None = None,
+    extra: LabelledData | None = None,
 ) -> dict[str, Any]:
     """Train on k-1 folds, score the held-out one, k times; means and per-fold figures,
-    and every held-out text's prediction (``held_out`` indices, ``predictions``).
+    and every held-out text's prediction and class probabilities (``held_out`` indices,
+    ``predictions``, ``probabilities`` in ``classes`` order), so that a caller can score
+    combinations of models on the same folds.
 
     Args:
         texts (Sequence[str]): Training texts.
@@ -75,13 +79,19 @@ def cross_validate(
             (linear models only).
         max_folds (int | None): Score only the first N folds: fine-tuning takes minutes
             a fold, and a few folds already rank settings.
+        extra (LabelledData | None): More training texts (written for the project, say)
+            added to every fold's training side and never scored, so the figure stays
+            one on the task's own data.  Not with ``hints`` or ``embeddings``.
     """
+    if extra is not None and (hints is not None or embeddings is not None):
+        raise ValueError("extra training texts take no hints or precomputed embeddings")
     fine_tune = isinstance(config, FineTuneConfig)
     if not fine_tune and "minilm" in config.features and embeddings is None:
         from . import embed
 
         embeddings = embed.encode(texts)
-    per_fold, held_out, predictions = [], [], []
+    per_fold, held_out, predictions, probabilities = [], [], [], []
+    classes: list[str] = []
     for held in stratified_folds(labels, folds, config.seed)[:max_folds]:
         held_set = set(held.tolist())
         train = np.array([i for i in range(len(texts)) if i not in held_set], dtype=np.int64)
@@ -96,15 +106,20 @@ def cross_validate(
         tr_texts, tr_hints, tr_emb = pick(train)
         te_texts, te_hints, te_emb = pick(held)
         tr_labels = [labels[i] for i in train]
+        if extra is not None:
+            tr_texts, tr_labels = tr_texts + list(extra.texts), tr_labels + list(extra.labels)
         clf = fit(tr_texts, tr_labels, config, hints=tr_hints, embeddings=tr_emb)
-        pred = (
-            clf.predict(te_texts, hints=te_hints)
+        proba = (
+            clf.predict_proba(te_texts, hints=te_hints)
             if isinstance(clf, FineTunedClassifier)
-            else clf.predict(te_texts, hints=te_hints, embeddings=te_emb)
+            else clf.predict_proba(te_texts, hints=te_hints, embeddings=te_emb)
         )
+        classes = list(clf.labels)
+        pred = [classes[i] for i in proba.argmax(axis=1)]
         per_fold.append(scores([labels[i] for i in held], pred))
         held_out += held.tolist()
         predictions += pred
+        probabilities += proba.tolist()
     keys = per_fold[0].keys() if per_fold else ()
     summary: dict[str, Any] = {k: float(np.mean([f[k] for f in per_fold])) for k in keys}
     summary["folds"] = folds
@@ -113,4 +128,6 @@ def cross_validate(
     # Out-of-fold predictions, so a caller can score combinations (rules first, say).
     summary["held_out"] = held_out
     summary["predictions"] = predictions
+    summary["probabilities"] = probabilities
+    summary["classes"] = classes
     return summary
