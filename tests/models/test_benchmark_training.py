@@ -49,6 +49,21 @@ def test_benchmark_conflibert_trains_on_train_then_reuses_the_cache(
     assert cached and again == folder
 
 
+def test_benchmark_conflibert_own_sentences_join_the_training_data(
+    tmp_path: Path, sentences: tuple[list[str], list[str]], numpy_only: None
+) -> None:
+    data = _conflibert_dir(tmp_path, sentences)
+    own = conflibert.own_sentences()
+    assert len(own.texts) >= 1000 and set(own.labels) == set(conflibert.CLASS_NAMES.values())
+    clf, folder, _ = conflibert.train_classifier(data, own=True)
+    plain, other, _ = conflibert.train_classifier(data)
+    assert clf.training["own_sha256"] == own.sha256 and "own_sha256" not in plain.training
+    assert folder != other  # a model of its own in the cache
+    assert set(clf.labels) == set(conflibert.CLASS_NAMES.values())  # the written classes too
+    model, folders, _ = conflibert.headline_model(data)  # without the extra: linear alone
+    assert folders == [other] and model.training == plain.training
+
+
 def test_benchmark_conflibert_rule_hints_name_the_quad() -> None:
     assert conflibert.rule_hints([]) == ["quad=0"]
 
@@ -106,6 +121,30 @@ def test_benchmark_conflibert_fine_tunes_with_the_extra_and_caches_it(
     again, same, cached = conflibert.train_classifier(data, config)
     assert cached and same == folder and again.labels == clf.labels
     assert conflibert.describe(again).startswith("MiniLM fine-tuned for 1 epoch")
+
+
+@needs_torch
+def test_benchmark_conflibert_headline_with_the_extra_is_an_ensemble(
+    tmp_path: Path,
+    sentences: tuple[list[str], list[str]],
+    tiny_base: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventscope.models import encoder
+    from eventscope.models.ensemble import MeanEnsemble
+    from eventscope.models.finetune import FineTuneConfig
+
+    monkeypatch.setattr(encoder, "model_path", lambda: tiny_base)
+    monkeypatch.setattr(embed, "available", lambda: True)
+    monkeypatch.setattr(conflibert, "CONFIG_FINETUNE", FineTuneConfig(epochs=1, batch_size=64))
+    data = _conflibert_dir(tmp_path, sentences)
+    model, folders, cached = conflibert.headline_model(data)
+    assert isinstance(model, MeanEnsemble) and len(folders) == 2 and not cached
+    assert [m.hints for m in model.members] == [False, True]  # only the linear reads rules
+    assert all("own_sha256" in t for t in model.training)
+    hints = [conflibert.rule_hints([]) for _ in range(2)]
+    assert len(model.predict(["Troops shelled the town.", "Ministers met."], hints=hints)) == 2
+    assert conflibert.describe(model).startswith("mean of the probabilities of MiniLM")
 
 
 def test_benchmark_case2021_headline_is_the_written_sentence_classifier(

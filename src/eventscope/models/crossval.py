@@ -62,6 +62,7 @@ def cross_validate(
     embeddings: np.ndarray | None = None,
     max_folds: int | None = None,
     extra: LabelledData | None = None,
+    extra_hints: Sequence[Sequence[str]] | None = None,
 ) -> dict[str, Any]:
     """Train on k-1 folds, score the held-out one, k times; means and per-fold figures,
     and every held-out text's prediction and class probabilities (``held_out`` indices,
@@ -81,10 +82,14 @@ def cross_validate(
             a fold, and a few folds already rank settings.
         extra (LabelledData | None): More training texts (written for the project, say)
             added to every fold's training side and never scored, so the figure stays
-            one on the task's own data.  Not with ``hints`` or ``embeddings``.
+            one on the task's own data.  Not with precomputed ``embeddings``.
+        extra_hints (Sequence[Sequence[str]] | None): The extra texts' hints, required
+            when ``hints`` are given.
     """
-    if extra is not None and (hints is not None or embeddings is not None):
-        raise ValueError("extra training texts take no hints or precomputed embeddings")
+    if extra is not None and embeddings is not None:
+        raise ValueError("extra training texts take no precomputed embeddings")
+    if extra is not None and (hints is None) != (extra_hints is None):
+        raise ValueError("give hints for both the texts and the extra texts, or for neither")
     fine_tune = isinstance(config, FineTuneConfig)
     if not fine_tune and "minilm" in config.features and embeddings is None:
         from . import embed
@@ -108,6 +113,8 @@ def cross_validate(
         tr_labels = [labels[i] for i in train]
         if extra is not None:
             tr_texts, tr_labels = tr_texts + list(extra.texts), tr_labels + list(extra.labels)
+            if tr_hints is not None and extra_hints is not None:
+                tr_hints = tr_hints + list(extra_hints)
         clf = fit(tr_texts, tr_labels, config, hints=tr_hints, embeddings=tr_emb)
         proba = (
             clf.predict_proba(te_texts, hints=te_hints)
