@@ -99,8 +99,10 @@ def candidates(task: str) -> dict[str, tuple[Any, bool]]:
     return out
 
 
-LINEAR_NGRAMS_NAME = "ngrams l2=1e-5"
-LINEAR_NGRAMS = ClassifierConfig(features=("ngrams",), l2=1e-5, balanced=True)
+def linear_partner(task: str) -> tuple[str, ClassifierConfig]:
+    """The task's default n-gram model, the partner ``--also-linear`` runs and ensembles."""
+    config = case2021.CONFIG if task == "case2021" else conflibert.CONFIG
+    return f"ngrams l2={config.l2:.0e}".replace("e-0", "e-"), config
 
 
 def load_extra(task: str, path: Path) -> LabelledData:
@@ -158,9 +160,10 @@ def main() -> None:
         name: c for name, c in candidates(args.task).items() if not args.only or args.only in name
     }
     if args.also_linear:
-        chosen[f"linear {LINEAR_NGRAMS_NAME}"] = (LINEAR_NGRAMS, False)
+        lin_name, lin_config = linear_partner(args.task)
+        chosen[f"linear {lin_name}"] = (lin_config, False)
         if args.task == "conflibert":  # the benchmark's default model, rule features and all
-            chosen[f"linear {LINEAR_NGRAMS_NAME} +rules"] = (LINEAR_NGRAMS, True)
+            chosen[f"linear {lin_name} +rules"] = (lin_config, True)
     suffix = f" +{args.extra.stem}" if extra else ""
     for name, (config, use_hints) in chosen.items():
         name += suffix

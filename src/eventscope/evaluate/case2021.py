@@ -10,7 +10,7 @@ test set; zero-shot NLI about 0.74.
 
 The task has no training data we may use, so a classifier is trained at evaluation
 time on sentences we wrote for each of the task's classes from ACLED's and the task's
-category definitions (``data/events/acled_subtypes.tsv``, MIT, about 80 per class;
+category definitions (``data/events/acled_subtypes.tsv``, MIT, about 120 per class;
 written without looking at the dev snippets): word n-grams by default, MiniLM
 fine-tuned on them with the ``minilm`` extra (cached after the first run).  The
 headline is that classifier alone; ``rules_*`` scores the rule coder with its cue
