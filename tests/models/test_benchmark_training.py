@@ -170,3 +170,22 @@ def test_benchmark_case2021_headline_is_the_written_sentence_classifier(
     assert {"weighted_f1", "rules_weighted_f1", "rules_first_weighted_f1"} <= set(result.metrics)
     assert result.metrics["n"] == 3
     assert result.metrics["accuracy"] == 1.0  # plain cases of three classes it was taught
+
+
+@needs_torch
+def test_benchmark_case2021_headline_with_the_extra_is_an_ensemble(
+    tiny_base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventscope.models import encoder
+    from eventscope.models.ensemble import MeanEnsemble
+    from eventscope.models.finetune import FineTuneConfig
+
+    monkeypatch.setattr(encoder, "model_path", lambda: tiny_base)
+    monkeypatch.setattr(embed, "available", lambda: True)
+    monkeypatch.setattr(  # the tiny test model reads at most 64 pieces
+        case2021, "CONFIG_FINETUNE", FineTuneConfig(epochs=1, batch_size=64, max_length=64)
+    )
+    model = case2021.headline_classifier()
+    assert isinstance(model, MeanEnsemble) and [m.hints for m in model.members] == [False, False]
+    assert "OTHER" in model.labels and len(model.predict(["Floods swept the valley."])) == 1
+    assert case2021.describe(model).startswith("mean of the probabilities of MiniLM")
