@@ -24,6 +24,15 @@ def numpy_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embed, "available", lambda: False)
 
 
+@pytest.fixture
+def tiny_extra(tiny_base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The minilm extra "installed", fine-tuning the tiny test BERT, never the real MiniLM."""
+    from eventscope.models import encoder
+
+    monkeypatch.setattr(encoder, "model_path", lambda: tiny_base)
+    monkeypatch.setattr(embed, "available", lambda: True)
+
+
 def _conflibert_dir(root: Path, sentences: tuple[list[str], list[str]]) -> Path:
     folder = root / "events" / "conflibert" / "cameo_class"
     folder.mkdir(parents=True)
@@ -103,15 +112,10 @@ def test_benchmark_ngec_trains_event_and_mode_models(tmp_path: Path, numpy_only:
 
 @needs_torch
 def test_benchmark_conflibert_fine_tunes_with_the_extra_and_caches_it(
-    tmp_path: Path,
-    sentences: tuple[list[str], list[str]],
-    tiny_base: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, sentences: tuple[list[str], list[str]], tiny_extra: None
 ) -> None:
-    from eventscope.models import encoder
     from eventscope.models.finetune import FineTuneConfig, FineTunedClassifier
 
-    monkeypatch.setattr(encoder, "model_path", lambda: tiny_base)
     data = _conflibert_dir(tmp_path, sentences)
     config = FineTuneConfig(epochs=1, batch_size=8)
     clf, folder, cached = conflibert.train_classifier(data, config)
@@ -127,15 +131,12 @@ def test_benchmark_conflibert_fine_tunes_with_the_extra_and_caches_it(
 def test_benchmark_conflibert_headline_with_the_extra_is_an_ensemble(
     tmp_path: Path,
     sentences: tuple[list[str], list[str]],
-    tiny_base: Path,
+    tiny_extra: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from eventscope.models import encoder
     from eventscope.models.ensemble import MeanEnsemble
     from eventscope.models.finetune import FineTuneConfig
 
-    monkeypatch.setattr(encoder, "model_path", lambda: tiny_base)
-    monkeypatch.setattr(embed, "available", lambda: True)
     monkeypatch.setattr(conflibert, "CONFIG_FINETUNE", FineTuneConfig(epochs=1, batch_size=64))
     data = _conflibert_dir(tmp_path, sentences)
     model, folders, cached = conflibert.headline_model(data)
@@ -174,14 +175,11 @@ def test_benchmark_case2021_headline_is_the_written_sentence_classifier(
 
 @needs_torch
 def test_benchmark_case2021_headline_with_the_extra_is_an_ensemble(
-    tiny_base: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_extra: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from eventscope.models import encoder
     from eventscope.models.ensemble import MeanEnsemble
     from eventscope.models.finetune import FineTuneConfig
 
-    monkeypatch.setattr(encoder, "model_path", lambda: tiny_base)
-    monkeypatch.setattr(embed, "available", lambda: True)
     monkeypatch.setattr(  # the tiny test model reads at most 64 pieces
         case2021, "CONFIG_FINETUNE", FineTuneConfig(epochs=1, batch_size=64, max_length=64)
     )
