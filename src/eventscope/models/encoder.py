@@ -19,6 +19,8 @@ from ..errors import ConfigError, Messages
 from . import embed
 
 HIDDEN = 384
+ENCODER_DIR = "encoder"  # the fine-tuned transformer and its tokenizer
+HEAD_FILE = "head.safetensors"  # the linear head on top of it
 
 
 def model_path() -> Path:
@@ -80,3 +82,26 @@ def mean_pool(hidden: Any, mask: Any) -> Any:
     to represent a sentence, so its pre-trained sentence sense is the starting point."""
     weights = mask.unsqueeze(-1).to(hidden.dtype)
     return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+
+
+def save_weights(folder: Path, model: Any, tokenizer: Any, head: Any) -> None:
+    """Write a fine-tuned transformer, its tokenizer and its linear head (safetensors
+    only: nothing pickled), as every fine-tuned eventscope model keeps them."""
+    from safetensors.torch import save_file
+
+    model.save_pretrained(str(folder / ENCODER_DIR), safe_serialization=True)
+    tokenizer.save_pretrained(str(folder / ENCODER_DIR))
+    state = {k: v.detach().cpu().contiguous() for k, v in head.state_dict().items()}
+    save_file(state, str(folder / HEAD_FILE))
+
+
+def load_weights(folder: Path, n_outputs: int) -> tuple[Any, Any, Any]:
+    """``(tokenizer, transformer, linear head)`` written by :func:`save_weights`."""
+    import torch
+    from safetensors.torch import load_file
+
+    tokenizer = load_tokenizer(folder / ENCODER_DIR)
+    model = load_encoder(folder / ENCODER_DIR)
+    head = torch.nn.Linear(model.config.hidden_size, n_outputs)
+    head.load_state_dict(load_file(str(folder / HEAD_FILE)))
+    return tokenizer, model, head

@@ -257,14 +257,9 @@ class FineTunedClassifier:
 
     def save(self, path: Path | str) -> Path:
         """Write ``model.json``, ``encoder/``, ``head.safetensors`` and the tokenizer."""
-        from safetensors.torch import save_file
-
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        self.encoder.save_pretrained(str(path / "encoder"), safe_serialization=True)
-        self.tokenizer.save_pretrained(str(path / "encoder"))
-        state = {k: v.detach().cpu().contiguous() for k, v in self.head.state_dict().items()}
-        save_file(state, str(path / "head.safetensors"))
+        encoder.save_weights(path, self.encoder, self.tokenizer, self.head)
         meta = {
             "format": FORMAT,
             "kind": KIND,
@@ -283,18 +278,11 @@ class FineTunedClassifier:
             meta = read_meta(path, fmt=FORMAT, kind=KIND)
         except (OSError, ValueError) as exc:
             raise ConfigError(Messages.E103.format(path=path, detail=exc)) from exc
-        import torch
-        from safetensors.torch import load_file
-
+        labels = list(meta["labels"])
         try:
-            tok = encoder.load_tokenizer(path / "encoder")
-            enc = encoder.load_encoder(path / "encoder")
-            state = load_file(str(path / "head.safetensors"))
+            tok, enc, head = encoder.load_weights(path, len(labels))
         except (OSError, ValueError) as exc:
             raise ConfigError(Messages.E103.format(path=path, detail=exc)) from exc
-        labels = list(meta["labels"])
-        head = torch.nn.Linear(enc.config.hidden_size, len(labels))
-        head.load_state_dict(state)
         enc.eval()
         config = FineTuneConfig(**meta["config"])
         return cls(config, labels, tok, enc, head, meta.get("training", {}))

@@ -65,9 +65,6 @@ TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
 DECODERS = ("viterbi", "argmax")
 IGNORE = -100  # torch's cross-entropy skips targets with this value
 
-_ENCODER = "encoder"
-_HEAD = "head.safetensors"
-
 
 @dataclass(frozen=True)
 class TransformerSpanConfig:
@@ -367,16 +364,11 @@ class TransformerSpanTagger:
 
     def save(self, path: Path | str) -> Path:
         """Write the model to the folder ``path`` (created if missing)."""
-        from safetensors.torch import save_file
+        from . import encoder as enc
 
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
-        self.encoder.save_pretrained(folder / _ENCODER)
-        self.tokenizer.save_pretrained(folder / _ENCODER)
-        save_file(
-            {k: v.detach().cpu().contiguous() for k, v in self.head.state_dict().items()},
-            str(folder / _HEAD),
-        )
+        enc.save_weights(folder, self.encoder, self.tokenizer, self.head)
         meta = {
             "format": FORMAT,
             "kind": KIND,
@@ -398,13 +390,7 @@ class TransformerSpanTagger:
             if tuple(meta.get("tags", ())) != TAGS:
                 raise ValueError(f"tags {meta.get('tags')!r}, expected {list(TAGS)}")
             config = TransformerSpanConfig(**meta["config"])
-            import torch
-            from safetensors.torch import load_file
-
-            tokenizer = enc.load_tokenizer(folder / _ENCODER)
-            model = enc.load_encoder(folder / _ENCODER)
-            head = torch.nn.Linear(model.config.hidden_size, len(TAGS))
-            head.load_state_dict(load_file(str(folder / _HEAD)))
+            tokenizer, model, head = enc.load_weights(folder, len(TAGS))
         except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
             raise ConfigError(Messages.E110.format(path=folder, detail=exc)) from exc
         tagger = cls(model, head, tokenizer, config, meta.get("training", {}))
