@@ -108,14 +108,7 @@ def linear_partner(task: str) -> tuple[str, ClassifierConfig]:
 def load_extra(task: str, path: Path) -> LabelledData:
     """Written sentences with the task's label names (ConfliBERT's digits are named)."""
     data = read_labelled(path)
-    if task == "conflibert":
-        data = LabelledData(
-            [t for t, y in zip(data.texts, data.labels, strict=True) if y in CLASS_NAMES],
-            [CLASS_NAMES[y] for y in data.labels if y in CLASS_NAMES],
-            data.source,
-            data.sha256,
-        )
-    return data
+    return conflibert.with_class_names(data) if task == "conflibert" else data
 
 
 def ensemble_scores(a: dict[str, Any], b: dict[str, Any], labels: Sequence[str]) -> dict:

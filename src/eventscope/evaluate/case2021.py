@@ -111,10 +111,6 @@ CONFIG = ClassifierConfig(features=("ngrams",), l2=1e-4, balanced=True, min_df=1
 CONFIG_FINETUNE = FineTuneConfig(epochs=8)
 
 
-def default_config() -> ClassifierConfig | FineTuneConfig:
-    return CONFIG_FINETUNE if embed.available() else CONFIG
-
-
 def headline_classifier() -> TextModel | MeanEnsemble:
     """The scored classifier: with the minilm extra, the mean of the fine-tuned model and
     the n-gram one (chosen by cross-validation on the written sentences), else n-grams."""
@@ -124,12 +120,9 @@ def headline_classifier() -> TextModel | MeanEnsemble:
     return MeanEnsemble([Member(tuned), Member(written_classifier(CONFIG))])
 
 
-def written_classifier(
-    config: ClassifierConfig | FineTuneConfig | None = None,
-) -> TextModel:
+def written_classifier(config: ClassifierConfig | FineTuneConfig) -> TextModel:
     """A classifier over the task's classes, trained on the sentences we wrote (kept in
     the model cache: fine-tuning takes minutes, and the sentences change rarely)."""
-    config = config or default_config()
     path = resources.files("eventscope.data.events").joinpath("acled_subtypes.tsv")
     with resources.as_file(path) as file:
         data = read_labelled(file)

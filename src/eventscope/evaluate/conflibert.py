@@ -86,11 +86,8 @@ def default_config() -> ClassifierConfig | FineTuneConfig:
     return CONFIG_FINETUNE if embed.available() else CONFIG
 
 
-def own_sentences() -> LabelledData:
-    """The quad-class sentences written for eventscope, labels as class names."""
-    path = resources.files("eventscope.data.events").joinpath(OWN_SENTENCES)
-    with resources.as_file(path) as file:
-        data = read_labelled(file)
+def with_class_names(data: LabelledData) -> LabelledData:
+    """The rows whose label is a class digit, labelled with the class's name."""
     keep = [i for i, label in enumerate(data.labels) if label in CLASS_NAMES]
     return LabelledData(
         [data.texts[i] for i in keep],
@@ -98,6 +95,13 @@ def own_sentences() -> LabelledData:
         data.source,
         data.sha256,
     )
+
+
+def own_sentences() -> LabelledData:
+    """The quad-class sentences written for eventscope, labels as class names."""
+    path = resources.files("eventscope.data.events").joinpath(OWN_SENTENCES)
+    with resources.as_file(path) as file:
+        return with_class_names(read_labelled(file))
 
 
 def headline_model(data_dir: Path) -> tuple[Model, list[Path], bool]:
@@ -151,10 +155,8 @@ def train_classifier(
     config = config or default_config()
     hinted = uses_hints(config)
     path = _path(data_dir, "train")
-    data = read_labelled(path)
-    keep = [i for i, lab in enumerate(data.labels) if lab in CLASS_NAMES]
-    texts = [data.texts[i] for i in keep]
-    labels = [CLASS_NAMES[data.labels[i]] for i in keep]
+    data = with_class_names(read_labelled(path))
+    texts, labels = data.texts, data.labels
     training = {
         "data": "ConfliBERT cameo_class/train.tsv (eventdata/ConfliBERT, GPL-3.0)",
         "sha256": data.sha256,
