@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+import pytest
+
 from eventscope.models import ClassifierConfig, cross_validate, scores, stratified_folds
 from eventscope.models.data import LabelledData
 
@@ -42,3 +45,21 @@ def test_crossval_extra_texts_train_but_are_never_scored(
     assert len(probs) == len(texts) and all(abs(sum(row) - 1) < 1e-6 for row in probs)
     best = [result["classes"][max(range(len(row)), key=row.__getitem__)] for row in probs]
     assert best == result["predictions"]
+
+
+def test_crossval_extra_texts_with_embedding_features(
+    sentences: tuple[list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each fold encodes its own training texts, extra ones included."""
+    from eventscope.models import embed
+
+    def fake_encode(texts: list[str]) -> np.ndarray:
+        return np.array([[len(t) % 7, t.count("e"), 1.0] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(embed, "encode", fake_encode)
+    texts, labels = sentences
+    extra = LabelledData(texts=texts[:3], labels=labels[:3])
+    config = ClassifierConfig(features=("ngrams", "minilm"), min_df=1)
+    result = cross_validate(texts, labels, config, folds=4, extra=extra)
+    assert sorted(result["held_out"]) == list(range(len(texts)))
+    assert len(result["probabilities"]) == len(texts)

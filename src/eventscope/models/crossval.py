@@ -91,7 +91,8 @@ def cross_validate(
     if extra is not None and (hints is None) != (extra_hints is None):
         raise ValueError("give hints for both the texts and the extra texts, or for neither")
     fine_tune = isinstance(config, FineTuneConfig)
-    if not fine_tune and "minilm" in config.features and embeddings is None:
+    if not fine_tune and "minilm" in config.features and embeddings is None and extra is None:
+        # encoded once for all folds; with extra texts each fold's model encodes its own
         from . import embed
 
         embeddings = embed.encode(texts)
