@@ -35,6 +35,8 @@ def _sources() -> Sources:
             Admin1Record("GR", "35", "Attica", 38.0, 23.7),
             Admin1Record("FR", "11", "Ile-de-France", 48.7, 2.5),
             Admin1Record("GR", "42", "Larisa", 39.6, 22.4),
+            Admin1Record("US", "NY", "New York", 42.9, -75.5),
+            Admin1Record("US", "FL", "Florida", 28.6, -82.4),
         ],
         places=[
             PlaceRecord(1, "Athens", 37.98, 23.73, "GR", "P", "PPLC", "35", 664_000),
@@ -57,6 +59,22 @@ def _sources() -> Sources:
             PlaceRecord(13, "Springfield", 32.2, -95.6, "US", "P", "PPL", "TX", 20_000),
             # a Texas town named like a country
             PlaceRecord(16, "Mexico", 31.5, -96.0, "US", "P", "PPL", "TX", 11_000),
+            # a state more populous than its namesake city, and a village named like a state
+            PlaceRecord(
+                17,
+                "New York City",
+                40.71,
+                -74.0,
+                "US",
+                "P",
+                "PPL",
+                "NY",
+                8_000_000,
+                aliases=("New York",),
+            ),
+            PlaceRecord(18, "Buffalo", 42.89, -78.88, "US", "P", "PPL", "NY", 30_000_000),
+            PlaceRecord(19, "Florida", 41.33, -74.36, "US", "P", "PPL", "NY", 2_800),
+            PlaceRecord(20, "Miami", 25.77, -80.19, "US", "P", "PPL", "FL", 6_000_000),
         ],
         demonyms={"Greek": "GR", "European": "Europe"},
     )
@@ -292,3 +310,54 @@ def test_geoparse_one_sense_per_discourse_after_a_container(nlp: Language, gaz: 
     athens = [f.resolution for f in found if f.span.text == "Athens"]
     assert len(athens) == 2
     assert all(r is not None and (r.country_code, r.admin1) == ("US", "Georgia") for r in athens)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NEW YORK (AP) — Fire crews worked through the night.", True),
+        ("(NEW YORK) — Fire crews worked through the night.", True),
+        ("PARIS police said the fire was out.", True),
+        ("Dubai (WAM) – Fire crews worked through the night.", True),
+        ("Athens woman charged after a fire.", False),  # a headline, not a dateline
+        ("Mexico urges calm after the fire.", False),
+        ("Fire crews from NEW YORK worked through the night.", False),  # not first
+    ],
+)
+def test_geoparse_dateline_is_recognised(
+    nlp: Language, gaz: Gazetteer, text: str, expected: bool
+) -> None:
+    first = _capitalised(nlp, gaz, text)[0]
+    resolve([first], gaz)
+    assert first.dateline is expected
+
+
+def test_geoparse_dateline_names_the_city_and_settles_the_name(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    """A bare "New York" is the (larger) state, but a dateline is where a report was filed."""
+    assert _resolved(nlp, gaz, "Officials in New York said the fire was out.", "New York") == (
+        "US",
+        "New York",
+    )
+    found = _capitalised(nlp, gaz, "NEW YORK (AP) — A fire broke out. New York officials said.")
+    resolve(found, gaz)
+    assert [f.resolution.feature_code for f in found if f.resolution] == ["PPL", "PPL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare state name is the state, though the story is about another state
+        ("Officials in Buffalo and New York said Florida sent help.", ("ADM1", "Florida")),
+        # ... and a namesake village only when the text names its container
+        ("Officials in Buffalo said Florida, New York, sent help.", ("PPL", "New York")),
+    ],
+)
+def test_geoparse_bare_state_name_is_not_a_village_of_another_state(
+    nlp: Language, gaz: Gazetteer, text: str, expected: tuple[str, str]
+) -> None:
+    found = _capitalised(nlp, gaz, text)
+    resolve(found, gaz)
+    res = next(f.resolution for f in found if f.span.text == "Florida")
+    assert res is not None and (res.feature_code, res.admin1) == expected

@@ -62,6 +62,7 @@ class Found:
     resolution: Resolution | None = None
     container: Found | None = None
     inferred: bool = False  # no gazetteer entry: placed at its container or the article's area
+    dateline: bool = False  # opens the report as its dateline ("NEW YORK (AP) —")
 
     def mention(self) -> PlaceMention:
         return PlaceMention(

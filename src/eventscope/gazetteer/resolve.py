@@ -52,6 +52,8 @@ SUPRANATIONAL_CLASSES = frozenset({"L", "H", "T"})  # regions, water bodies, mou
 COHERENCE_TEMPERATURE = 0.5  # how sharply a name's prior concentrates its vote
 COHERENCE_ROUNDS = 2
 DEMONYM_WEIGHT = 0.5  # "Syrian" hints at the country less than a named place does
+W_DATELINE = 2.0  # a dateline names the town a report was filed from, not its state
+DATELINE_MARKS = frozenset("—–-(")  # what follows a dateline's place: "(AP) —", "— "
 
 
 def _candidates(f: Found, gaz: Gazetteer) -> list[Candidate]:
@@ -337,12 +339,35 @@ def _context(group: str, res: Resolution, support: _Support) -> float:
     )
 
 
+def _is_dateline(span: Span) -> bool:
+    """Whether a place opens the report as a wire dateline ("NEW YORK (AP) —").
+
+    Only what comes first counts, and only in the two shapes wires use: the name in
+    capitals ("WASHINGTON —", "LONDON The Latest") or followed by a dash or the
+    agency's parenthesis ("Hanoi (VNA) –").  A headline that starts with a place
+    ("Alexandria woman charged", "U.S. urges") is neither.
+    """
+    text = span.doc.text
+    if text[: span.start_char].strip(" \t\r\n("):
+        return False
+    letters = sum(ch.isalpha() for ch in span.text)
+    shouted = letters >= 3 and span.text.isupper() and "." not in span.text
+    after = text[span.end_char : span.end_char + 4].lstrip(" )")
+    return shouted or after[:1] in DATELINE_MARKS
+
+
+def _own_bonus(f: Found, res: Resolution) -> float:
+    """What the mention's own wording says for a candidate: its place noun, its dateline."""
+    bonus = W_KIND if f.kind and _kind_matches(f.kind, res) else 0.0
+    if f.dateline and res.feature_class == "P":
+        bonus += W_DATELINE
+    return bonus
+
+
 def _score(f: Found, cand: Candidate, context: float) -> float:
     res = cand.resolution
-    score = cand.prior + context
+    score = cand.prior + context + _own_bonus(f, res)
     score += _container_bonus(res, f.container.resolution if f.container else None)
-    if f.kind and _kind_matches(f.kind, res):
-        score += W_KIND
     return score
 
 
@@ -381,12 +406,10 @@ def resolve(found: list[Found], gaz: Gazetteer) -> None:
         if f.source == "demonym":
             f.resolution = gaz.demonym_resolution(f.span.text)
             continue
+        f.dateline = _is_dateline(f.span)
         f.candidates = _candidates(f, gaz)
         if f.candidates:
-            scored[id(f)] = [
-                c.prior + (W_KIND if _kind_matches(f.kind, c.resolution) else 0)
-                for c in f.candidates
-            ]
+            scored[id(f)] = [c.prior + _own_bonus(f, c.resolution) for c in f.candidates]
             f.resolution = f.candidates[
                 max(range(len(f.candidates)), key=scored[id(f)].__getitem__)
             ].resolution
@@ -406,23 +429,52 @@ def resolve(found: list[Found], gaz: Gazetteer) -> None:
             scored[id(f)] = [_score(f, c, context[(group, i)]) for i, c in enumerate(f.candidates)]
             best = max(range(len(f.candidates)), key=scored[id(f)].__getitem__)
             f.resolution = f.candidates[best].resolution
-    _share_contained_sense(found, groups)
+    _keep_unit_names(found)
+    _share_settled_sense(found, groups)
     _place_unknown(found)
 
 
-def _share_contained_sense(found: list[Found], groups: dict[int, str]) -> None:
+def _keep_unit_names(found: list[Found]) -> None:
+    """A bare state or province name means that unit, not a namesake town in another one.
+
+    "Florida" in a story that also names New York is the state, not Florida, New York:
+    writers name a small town after a state only with its container ("Florida, N.Y."),
+    which this leaves alone.  Coherence with the other places is strong enough to pull
+    any other name to the article's state, so first-level names are held back here; a
+    namesake town inside the unit itself keeps the name ("Menaka" the town), as does a
+    town in another country the article is about.
+    """
+    for f in found:
+        res = f.resolution
+        if res is None or f.container is not None or f.dateline or not f.candidates:
+            continue
+        top = max(f.candidates, key=lambda c: c.prior).resolution
+        if (
+            res.feature_class == "P"
+            and top.feature_code == "ADM1"
+            and top.country_code == res.country_code
+            and top.admin1 != res.admin1
+        ):
+            f.resolution = top
+
+
+def _share_settled_sense(found: list[Found], groups: dict[int, str]) -> None:
     """One sense per discourse: "Parkland, Florida" once settles every later "Parkland".
 
-    Mentions that name their container carry the strongest evidence an article gives;
-    the other mentions of the same name take that reading.  A name given two different
-    containers ("Paris, Texas" and "Paris, France") is left mention by mention.
+    Mentions that name their container carry the strongest evidence an article gives,
+    and a dateline says which town the report comes from ("NEW YORK (AP) —" then "New
+    York police"); the other mentions of the same name take that reading.  A name given
+    two different readings ("Paris, Texas" and "Paris, France") is left mention by
+    mention.
     """
     senses: dict[str, set[Resolution]] = defaultdict(set)
     for f in found:
-        if f.container is not None and f.resolution is not None and f.candidates:
-            container = f.container.resolution
-            if _container_bonus(f.resolution, container) > 0:
-                senses[groups[id(f)]].add(f.resolution)
+        if f.resolution is None or not f.candidates:
+            continue
+        container = f.container.resolution if f.container else None
+        settled = container is not None and _container_bonus(f.resolution, container) > 0
+        if settled or (f.dateline and f.resolution.feature_class == "P"):
+            senses[groups[id(f)]].add(f.resolution)
     for f in found:
         sense = senses.get(groups[id(f)], set())
         if f.container is None and len(sense) == 1:
