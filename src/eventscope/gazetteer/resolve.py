@@ -347,12 +347,12 @@ def _is_dateline(span: Span) -> bool:
     agency's parenthesis ("Hanoi (VNA) –").  A headline that starts with a place
     ("Alexandria woman charged", "U.S. urges") is neither.
     """
-    text = span.doc.text
-    if text[: span.start_char].strip(" \t\r\n("):
+    doc = span.doc
+    if any(not tok.is_space and tok.text != "(" for tok in doc[: span.start]):
         return False
     letters = sum(ch.isalpha() for ch in span.text)
     shouted = letters >= 3 and span.text.isupper() and "." not in span.text
-    after = text[span.end_char : span.end_char + 4].lstrip(" )")
+    after = doc[span.end : span.end + 3].text.lstrip(" )")
     return shouted or after[:1] in DATELINE_MARKS
 
 
