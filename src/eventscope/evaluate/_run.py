@@ -14,13 +14,17 @@ from ..records import Event
 ANCHOR = date(2020, 1, 15)
 
 
-def code_sentences(texts: Sequence[str], *, settings: Settings | None = None) -> list[list[Event]]:
-    """Event records for each text, in order (an empty list where none was found)."""
+def code_sentences(
+    texts: Sequence[str], *, settings: Settings | None = None, pipeline: Pipeline | None = None
+) -> list[list[Event]]:
+    """Event records for each text, in order (an empty list where none was found), from
+    ``pipeline`` or else a new one with ``settings``."""
     articles = [
         Article(id=f"s{i}", text=text, published=ANCHOR, origin=f"gold:{i + 1}")
         for i, text in enumerate(texts)
     ]
-    return [result.events for result in Pipeline(settings or Settings()).process(articles)]
+    pipe = pipeline or Pipeline(settings or Settings())
+    return [result.events for result in pipe.process(articles)]
 
 
 def main_event(events: Sequence[Event], trigger_words: set[str] | None = None) -> Event | None:

@@ -86,9 +86,12 @@ def cached_model(
     # leaves no half-written model for the next one to load.
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=folder.parent))
     model.save(tmp)
-    if folder.exists():
-        shutil.rmtree(folder)
-    tmp.rename(folder)
+    try:
+        if folder.exists():
+            shutil.rmtree(folder)
+        tmp.rename(folder)
+    except OSError:  # another process (a pipeline worker) saved the same model meanwhile
+        shutil.rmtree(tmp, ignore_errors=True)
     log.info("trained and cached model %s", folder)
     return model, folder, False
 

@@ -1,8 +1,9 @@
 """Builds the spaCy pipeline: the model's own components, then eventscope's stages.
 
-The stage order is the data flow: events create mentions; actors, places, time and
-sizes enrich them.  Each stage is a registered spaCy factory (see ``stages/``), so a
-user can rebuild, reorder or replace one through ``nlp.add_pipe`` like any component.
+The stage order is the data flow: events create mentions; the ACLED stage reads each
+sentence for its ACLED type; actors, places, time and sizes enrich them.  Each stage is
+a registered spaCy factory (see ``stages/``), so a user can rebuild, reorder or replace
+one through ``nlp.add_pipe`` like any component.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .model import load_model
 
 STAGES: tuple[str, ...] = (
     "eventscope_events",
+    "eventscope_acled",
     "eventscope_actors",
     "eventscope_places",
     "eventscope_time",
@@ -29,6 +31,8 @@ def stage_config(name: str, settings: Settings) -> dict[str, Any]:
     """Per-stage config taken from the settings."""
     if name == "eventscope_places" and settings.gazetteer is not None:
         return {"gazetteer_path": str(Path(settings.gazetteer))}
+    if name == "eventscope_acled":
+        return {"model": settings.acled}
     return {}
 
 

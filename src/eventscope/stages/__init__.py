@@ -1,11 +1,12 @@
 """Pipeline stages, one spaCy component per module, in data-flow order.
 
 Importing this package registers every factory: ``eventscope_events``,
-``eventscope_actors``, ``eventscope_places``, ``eventscope_time``, ``eventscope_sizes``.
+``eventscope_acled``, ``eventscope_actors``, ``eventscope_places``, ``eventscope_time``,
+``eventscope_sizes``.
 """
 
 from __future__ import annotations
 
-from . import actors, events, places, sizes, time
+from . import acled, actors, events, places, sizes, time
 
-__all__ = ["actors", "events", "places", "sizes", "time"]
+__all__ = ["acled", "actors", "events", "places", "sizes", "time"]
