@@ -7,7 +7,7 @@ zero-shot NLI about 0.74.
 
 The task has no training data we may use, so classifiers are trained on sentences we
 wrote for each of the task's classes from ACLED's and the task's category definitions
-(``data/events/acled_subtypes.tsv``, MIT, about 120 per class; written without looking
+(``data/events/acled_subtypes.tsv``, MIT, about 160 per class; written without looking
 at the dev snippets).  Three figures:
 
 - the headline, a classifier alone: word n-grams by default; with the ``minilm`` extra

@@ -3,7 +3,7 @@
 The rule coder proposes an ACLED type from the trigger word alone, and a trigger
 rarely decides it: "hit" is an air strike, shelling or a roadside bomb; "rally" is a
 peaceful protest or one the police broke up; "clashes" with looters are a riot.  ACLED's
-coders read the whole sentence, and so does this classifier, trained on the 3,603
+coders read the whole sentence, and so does this classifier, trained on the 4,803
 sentences of ``data/events/acled_subtypes.tsv`` (written for eventscope, MIT) over the
 25 sub-event types and five kinds of sentence ACLED does not code (disasters, crime,
 claims of responsibility, diplomacy).  Trained on first use in seconds and cached
