@@ -100,6 +100,28 @@ def test_acled_rules_model_turns_the_stage_off(
         AcledStage(model="bert")
 
 
+def test_acled_without_its_training_sentences_falls_back_to_rules(
+    pipeline: Pipeline,
+    parse: Callable[..., Doc],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A broken install loses the classifier, not the articles."""
+    import eventscope.stages.acled as stage_module
+
+    def missing() -> None:
+        raise FileNotFoundError("acled_subtypes.tsv")
+
+    monkeypatch.setattr(stage_module, "acled_classifier", missing)
+    text = "Rebels attacked the army base on Monday."
+    doc = pipeline.nlp.get_pipe("eventscope_events")(parse(text))
+    rules = _types(doc)
+    stage = AcledStage()
+    assert _types(stage(doc)) == rules
+    assert stage.model == "rules"
+    assert "rule types only" in caplog.text
+
+
 def test_acled_codebook_covers_every_classifier_label() -> None:
     """Every label of the written training sentences has a row saying what it does."""
     from importlib import resources

@@ -21,6 +21,7 @@ the ACLED view anyway.  Records still correct the type by the actors it involves
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from spacy.language import Language
@@ -31,6 +32,8 @@ from ..models.acled import AcledClass, acled_classifier, codebook
 from ..models.fit import TextModel
 from ..nlp.extensions import get_list
 from ..nlp.mentions import EventMention
+
+log = logging.getLogger(__name__)
 
 MODELS = ("ngrams", "rules")
 # PLOVER types that are things said, not done: their sentences' labels describe the
@@ -67,7 +70,13 @@ class AcledStage:
         targets = main_events(get_list(doc, "events"))
         if not targets:
             return doc
-        labels = self.classifier.predict([ev.sentence.text for ev in targets])
+        try:
+            classifier = self.classifier
+        except (ConfigError, OSError) as err:  # an install without the written sentences
+            log.warning("ACLED classifier unavailable (%s): rule types only", err)
+            self.model = "rules"
+            return doc
+        labels = classifier.predict([ev.sentence.text for ev in targets])
         book = codebook()
         for ev, label in zip(targets, labels, strict=True):
             apply_class(ev, book[label])
