@@ -15,15 +15,14 @@ from eventscope.stages.acled import AcledStage
 
 
 class _Fixed:
-    """A stand-in classifier that gives every sentence the same label."""
+    """A stand-in classifier that is sure every sentence has the same label."""
 
     def __init__(self, label: str) -> None:
         self.label = label
-        self.seen: list[str] = []
+        self.labels = list(codebook())
 
-    def predict(self, texts: Sequence[str]) -> list[str]:
-        self.seen.extend(texts)
-        return [self.label] * len(texts)
+    def predict_proba(self, texts: Sequence[str]) -> list[list[float]]:
+        return [[1.0 if lab == self.label else 0.0 for lab in self.labels] for _ in texts]
 
 
 def _coded(pipeline: Pipeline, parse: Callable[..., Doc], text: str, label: str) -> Doc:
@@ -89,6 +88,38 @@ def test_acled_one_label_per_sentence(pipeline: Pipeline, parse: Callable[..., D
     assert ("ASSAULT", "Grenade") in after or ("COERCE", "Grenade") in after
 
 
+def test_acled_untyped_events_get_no_type(pipeline: Pipeline, parse: Callable[..., Doc]) -> None:
+    """Only the rules say there is an ACLED event; the classifier only says which."""
+    text = "The opposition leader met the envoy in the capital on Monday."
+    rules = _types(pipeline.nlp.get_pipe("eventscope_events")(parse(text)))
+    assert rules and all(sub is None for _, sub in rules)
+    assert _types(_coded(pipeline, parse, text, "ARMED_CLASH")) == rules
+
+
+class _Torn(_Fixed):
+    """Prefers one label, but less than twice as much as the rules' own type."""
+
+    def __init__(self, label: str, rules_label: str) -> None:
+        super().__init__(label)
+        self.rules_label = rules_label
+
+    def predict_proba(self, texts: Sequence[str]) -> list[list[float]]:
+        weights = {self.label: 0.35, self.rules_label: 0.25}
+        return [[weights.get(lab, 0.01) for lab in self.labels] for _ in texts]
+
+
+def test_acled_overrides_the_rules_only_with_a_margin(
+    pipeline: Pipeline, parse: Callable[..., Doc]
+) -> None:
+    text = "Rebels attacked the army base on Monday."
+    doc = pipeline.nlp.get_pipe("eventscope_events")(parse(text))
+    rules = _types(doc)
+    assert ("ASSAULT", "Armed clash") in rules
+    stage = AcledStage()
+    stage.classifier = _Torn("AIR_STRIKE", "ARMED_CLASH")  # type: ignore[assignment]
+    assert _types(stage(doc)) == rules
+
+
 def test_acled_rules_model_turns_the_stage_off(
     pipeline: Pipeline, parse: Callable[..., Doc]
 ) -> None:
@@ -140,11 +171,17 @@ def test_acled_codebook_covers_every_classifier_label() -> None:
 @pytest.mark.parametrize(
     ("text", "rules", "classifier"),
     [
-        # "hit" proposes no ACLED type; the sentence says shelling
+        # "recaptured" proposes a takeover; the sentence says who took the town back
         (
-            "Mortar rounds fired by the rebels hit a crowded market in the city on Tuesday.",
-            None,
-            "Shelling/artillery/missile attack",
+            "Government troops recaptured the town of Kidal from the rebels on Sunday after "
+            "heavy fighting.",
+            "Non-state actor overtakes territory",
+            "Government regains territory",
+        ),
+        (
+            "Soldiers raped at least 12 women during a raid on the village, witnesses said.",
+            "Armed clash",
+            "Sexual violence",
         ),
         # protesters' violence is a riot, not an attack on civilians
         (

@@ -14,7 +14,7 @@ at the dev snippets).  Three figures:
   the mean of the probabilities of MiniLM fine-tuned on the sentences and of the n-gram
   model (cached after the first run);
 - ``pipeline_*``: what ``eventscope extract`` codes, the rule coder with its ACLED types
-  set by the n-gram sentence classifier (``stages/acled.py``): the main asserted
+  refined by the n-gram sentence classifier (``stages/acled.py``): the main asserted
   event's ACLED sub-event type, else the snippet's non-event class by that classifier,
   else by cue words;
 - ``rules_*``: the rule coder alone (``Settings(acled="rules")``), with cue words
@@ -177,7 +177,7 @@ def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     else:
         details["system"] = (
             f"{describe(clf)} trained on sentences written for eventscope; pipeline_* = "
-            "what `eventscope extract` codes (rule coder, its ACLED types set by the "
+            "what `eventscope extract` codes (rule coder, its ACLED types refined by the "
             "n-gram sentence classifier); rules_* = the rule coder and cue words alone"
         )
         details["training"] = clf.training

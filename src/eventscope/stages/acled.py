@@ -1,12 +1,15 @@
-"""ACLED stage: each sentence's main event takes its ACLED type from a sentence classifier.
+"""ACLED stage: the sentence's class refines the ACLED type the rules gave its main event.
 
 The events stage proposes an ACLED type from the trigger word, which rarely decides it
 (see :mod:`eventscope.models.acled`).  Here the sentence of each event is classified
 once, and its label goes to the sentence's main event: the most confident asserted
-event with an ACLED type, else the most confident asserted event whose PLOVER type is
-an act rather than talk (a classifier reading "the UN accused the army of shelling the
-town" as shelling must not turn the accusation into a shelling).  The other events of
-the sentence keep the rules' types: one label per sentence says nothing about them.
+event that the rules gave an ACLED type.  The classifier never makes an ACLED event out
+of one the rules did not type: it was trained on snippets that all report something, so
+it has no "nothing happened here" answer, and on the background sentences of long
+articles its label is noise.  For the same reason it overrides the rules only with a
+margin: its label must be at least ``MARGIN`` times as probable as the rules' own type.
+The other events of the sentence keep the rules' types: one label per sentence says
+nothing about them.
 
 What the label does is data (``acled_codebook.tsv``, column ``pipeline``): an ACLED
 sub-event type replaces the rules'; a disaster or a crime removes the ACLED type (ACLED
@@ -14,7 +17,8 @@ does not code them; the PLOVER event stays, with its evidence); a claim of
 responsibility or a diplomatic sentence leaves the rules' type alone.  Negated,
 hypothetical and future events are never changed: the records layer drops them from
 the ACLED view anyway.  Records still correct the type by the actors it involves
-(:func:`eventscope.records.acled.acled_type`).
+(:func:`eventscope.records.acled.acled_type`).  The choices are measured in
+``benchmarks/MODELS.md``.
 
 ``model="rules"`` turns the stage off, for a user who wants the rule coder's types.
 """
@@ -36,10 +40,8 @@ from ..nlp.mentions import EventMention
 log = logging.getLogger(__name__)
 
 MODELS = ("ngrams", "rules")
-# PLOVER types that are things said, not done: their sentences' labels describe the
-# act they talk about, which the rules code separately where the text asserts it.
-SPEECH_EVENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONSULT", "SUPPORT"})
 UNREAL = frozenset({"negated", "hypothetical", "future"})
+MARGIN = 2.0  # how much likelier than the rules' type the sentence's label must be
 
 
 class AcledStage:
@@ -76,26 +78,33 @@ class AcledStage:
             log.warning("ACLED classifier unavailable (%s): rule types only", err)
             self.model = "rules"
             return doc
-        labels = classifier.predict([ev.sentence.text for ev in targets])
-        book = codebook()
-        for ev, label in zip(targets, labels, strict=True):
-            apply_class(ev, book[label])
+        probs = classifier.predict_proba([ev.sentence.text for ev in targets])
+        for ev, row in zip(targets, probs, strict=True):
+            cls = decide(ev, dict(zip(classifier.labels, row, strict=True)))
+            if cls is not None:
+                apply_class(ev, cls)
         return doc
 
 
 def main_events(events: Sequence[EventMention]) -> list[EventMention]:
-    """The event each sentence's label belongs to, one per sentence that has one."""
+    """The event each sentence's label belongs to: its most confident asserted event with
+    an ACLED type from the rules, one per sentence that has one."""
     by_sentence: dict[int, list[EventMention]] = {}
     for ev in events:
-        if not UNREAL & set(ev.modality):
+        if ev.acled_sub_event_type is not None and not UNREAL & set(ev.modality):
             by_sentence.setdefault(ev.sentence.start, []).append(ev)
-    targets = []
-    for candidates in by_sentence.values():
-        typed = [ev for ev in candidates if ev.acled_sub_event_type is not None]
-        acts = typed or [ev for ev in candidates if ev.event not in SPEECH_EVENTS]
-        if acts:
-            targets.append(max(acts, key=lambda ev: ev.confidence))
-    return targets
+    return [max(group, key=lambda ev: ev.confidence) for group in by_sentence.values()]
+
+
+def decide(ev: EventMention, probs: dict[str, float]) -> AcledClass | None:
+    """The class the sentence says, if clearly (``MARGIN``) likelier than the rules' type."""
+    book = codebook()
+    label = max(probs, key=probs.__getitem__)
+    rules = ev.acled_sub_event_type
+    own = next((c.label for c in book.values() if c.sub_event_type == rules), "")
+    if probs[label] < MARGIN * probs.get(own, 0.0):
+        return None
+    return book[label]
 
 
 def apply_class(ev: EventMention, cls: AcledClass) -> None:
@@ -117,4 +126,4 @@ def make_acled(nlp: Language, name: str, model: str) -> AcledStage:
     return AcledStage(model=model)
 
 
-__all__ = ["AcledStage", "apply_class", "main_events", "make_acled"]
+__all__ = ["AcledStage", "apply_class", "decide", "main_events", "make_acled"]
