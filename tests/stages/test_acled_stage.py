@@ -25,8 +25,13 @@ class _Fixed:
         return [[1.0 if lab == self.label else 0.0 for lab in self.labels] for _ in texts]
 
 
+def _ruled(pipeline: Pipeline, parse: Callable[..., Doc], text: str) -> Doc:
+    """The text after the events stage alone: the rules' ACLED types."""
+    return pipeline.nlp.get_pipe("eventscope_events")(parse(text))  # type: ignore[no-any-return]
+
+
 def _coded(pipeline: Pipeline, parse: Callable[..., Doc], text: str, label: str) -> Doc:
-    doc = pipeline.nlp.get_pipe("eventscope_events")(parse(text))
+    doc = _ruled(pipeline, parse, text)
     stage = AcledStage()
     stage.classifier = _Fixed(label)  # type: ignore[assignment]
     return stage(doc)
@@ -61,7 +66,7 @@ def test_acled_claim_sentence_keeps_the_rules_type(
 ) -> None:
     """A claimed attack is still an attack ACLED codes."""
     text = "Rebels attacked the army base on Monday."
-    rules = _types(pipeline.nlp.get_pipe("eventscope_events")(parse(text)))
+    rules = _types(_ruled(pipeline, parse, text))
     assert _types(_coded(pipeline, parse, text, "ATTRIB")) == rules
 
 
@@ -73,14 +78,14 @@ def test_acled_talk_and_unreal_events_are_left_alone(
         "The minister accused the rebels of lying.",
         "The army denied attacking the village.",
     ):
-        rules = _types(pipeline.nlp.get_pipe("eventscope_events")(parse(text)))
+        rules = _types(_ruled(pipeline, parse, text))
         assert _types(_coded(pipeline, parse, text, "ART_MISS_ATTACK")) == rules
 
 
 def test_acled_one_label_per_sentence(pipeline: Pipeline, parse: Callable[..., Doc]) -> None:
     """Two events in one sentence: the label goes to the more confident, not to both."""
     text = "Rebels attacked the base and police arrested ten protesters on Monday."
-    before = _types(pipeline.nlp.get_pipe("eventscope_events")(parse(text)))
+    before = _types(_ruled(pipeline, parse, text))
     after = _types(_coded(pipeline, parse, text, "GRENADE"))
     assert len(before) >= 2
     changed = [b for b, a in zip(before, after, strict=True) if a != b]
@@ -91,7 +96,7 @@ def test_acled_one_label_per_sentence(pipeline: Pipeline, parse: Callable[..., D
 def test_acled_untyped_events_get_no_type(pipeline: Pipeline, parse: Callable[..., Doc]) -> None:
     """Only the rules say there is an ACLED event; the classifier only says which."""
     text = "The opposition leader met the envoy in the capital on Monday."
-    rules = _types(pipeline.nlp.get_pipe("eventscope_events")(parse(text)))
+    rules = _types(_ruled(pipeline, parse, text))
     assert rules and all(sub is None for _, sub in rules)
     assert _types(_coded(pipeline, parse, text, "ARMED_CLASH")) == rules
 
@@ -111,8 +116,7 @@ class _Torn(_Fixed):
 def test_acled_overrides_the_rules_only_with_a_margin(
     pipeline: Pipeline, parse: Callable[..., Doc]
 ) -> None:
-    text = "Rebels attacked the army base on Monday."
-    doc = pipeline.nlp.get_pipe("eventscope_events")(parse(text))
+    doc = _ruled(pipeline, parse, "Rebels attacked the army base on Monday.")
     rules = _types(doc)
     assert ("ASSAULT", "Armed clash") in rules
     stage = AcledStage()
@@ -123,8 +127,7 @@ def test_acled_overrides_the_rules_only_with_a_margin(
 def test_acled_rules_model_turns_the_stage_off(
     pipeline: Pipeline, parse: Callable[..., Doc]
 ) -> None:
-    text = "Rebels attacked the army base on Monday."
-    doc = pipeline.nlp.get_pipe("eventscope_events")(parse(text))
+    doc = _ruled(pipeline, parse, "Rebels attacked the army base on Monday.")
     rules = _types(doc)
     assert _types(AcledStage(model="rules")(doc)) == rules
     with pytest.raises(ConfigError, match="unknown ACLED model"):
@@ -144,8 +147,7 @@ def test_acled_without_its_training_sentences_falls_back_to_rules(
         raise FileNotFoundError("acled_subtypes.tsv")
 
     monkeypatch.setattr(stage_module, "acled_classifier", missing)
-    text = "Rebels attacked the army base on Monday."
-    doc = pipeline.nlp.get_pipe("eventscope_events")(parse(text))
+    doc = _ruled(pipeline, parse, "Rebels attacked the army base on Monday.")
     rules = _types(doc)
     stage = AcledStage()
     assert _types(stage(doc)) == rules
