@@ -26,6 +26,8 @@ DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 PlaceRole = Literal["event_location", "metonymy", "comparison", "other"]
 SizeCategory = Literal["killed", "injured", "arrested", "displaced", "participants"]
 Modality = Literal["negated", "hypothetical", "future", "historical", "reported"]
+# Modalities of events that did not (or not yet) happen: ACLED does not code them.
+UNREAL: frozenset[str] = frozenset({"negated", "hypothetical", "future"})
 
 SIZE_CATEGORIES: tuple[SizeCategory, ...] = (
     "killed",

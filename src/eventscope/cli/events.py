@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from .._types import UNREAL
 from ..exports import FORMATS, write
 from ..records import Event
 from ..store import EventQuery, open_store
@@ -78,7 +79,7 @@ def _table(events: list[Event], output: Path | None) -> None:
         killed = e.size.get("killed")
         table.add_row(
             (e.date.start or "?") + ("" if e.date.precision == "day" else f" ({e.date.precision})"),
-            e.event + ("*" if set(e.modality) & {"negated", "hypothetical", "future"} else ""),
+            e.event + ("*" if set(e.modality) & UNREAL else ""),
             e.mode or "",
             "; ".join(a.name or a.text for a in e.actor),
             "; ".join(a.name or a.text for a in e.recipient),

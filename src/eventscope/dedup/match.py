@@ -21,9 +21,8 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .._types import UNREAL
 from ..records import Actor, Event
-
-UNREAL = frozenset({"negated", "hypothetical", "future"})
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ import csv
 import logging
 from pathlib import Path
 
+from .._types import UNREAL
 from ..config import Settings
 from ..errors import ConfigError
 from ..models import embed
@@ -66,7 +67,7 @@ def label_for(text: str, events: list[Event], snippet_class: str | None = None) 
         return coded
     if snippet_class is not None and codebook()[snippet_class].sub_event_type is None:
         return snippet_class
-    real = [e for e in events if not {"negated", "hypothetical", "future"} & set(e.modality)]
+    real = [e for e in events if not UNREAL & set(e.modality)]
     return non_event_label(text, main_event(real))
 
 
@@ -104,7 +105,7 @@ def headline_classifier() -> TextModel | MeanEnsemble:
 
 def acled_label(events: list[Event]) -> str | None:
     """The task label of the main asserted event with an ACLED type, if any."""
-    real = [e for e in events if not {"negated", "hypothetical", "future"} & set(e.modality)]
+    real = [e for e in events if not UNREAL & set(e.modality)]
     event = main_event([e for e in real if e.acled is not None])
     if event is None or event.acled is None:
         return None

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .._types import UNREAL
 from ..models import ClassifierConfig, TextClassifier, cached_classifier, embed
 from ..models.data import file_sha256
 from ..records import Event
@@ -78,7 +79,7 @@ def load_stories(data_dir: Path, split: str) -> list[dict[str, str]]:
 def story_event(events: list[Event]) -> Event | None:
     """The story's main event: the type with the most confident asserted mentions, the
     lead sentence counting double (news puts the main event first)."""
-    real = [e for e in events if not {"negated", "hypothetical", "future"} & set(e.modality)]
+    real = [e for e in events if not UNREAL & set(e.modality)]
     if not real:
         return None
     first_sentence = min(e.evidence.start for e in real)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from functools import cache
 
+from .._types import UNREAL
 from .model import AcledView, Actor, Bounds, EventDate, Location
 
 UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "EDU", "HLH", "MED", "LAB", "REL", "NGO", "IDP"})
 UNARMED_INTERS = frozenset({6, 7})
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
-# ACLED does not code these as events when they did not (yet) happen.
-UNREAL = frozenset({"negated", "hypothetical", "future"})
 
 
 def acled_type(

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .._types import UNREAL
 from ..errors import ConfigError, Messages
 from ..models.acled import AcledClass, acled_classifier, codebook
 from ..models.fit import TextModel
@@ -40,7 +41,6 @@ from ..nlp.mentions import EventMention
 log = logging.getLogger(__name__)
 
 MODELS = ("ngrams", "rules")
-UNREAL = frozenset({"negated", "hypothetical", "future"})
 MARGIN = 2.0  # how much likelier than the rules' type the sentence's label must be
 
 

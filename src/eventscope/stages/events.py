@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .._types import UNREAL
 from ..nlp.mentions import EventMention
 from . import _syntax as syn
 from .lexicon import Lexicon, Trigger, default_lexicon
@@ -431,7 +432,7 @@ class EventStage:
         confidence = cand.trigger.weight
         confidence += 0.1 if cand.actor_heads else 0.0
         confidence += 0.05 if cand.recipient_heads else 0.0
-        if cand.modality & {"negated", "hypothetical", "future"}:
+        if cand.modality & UNREAL:
             confidence *= 0.6
         confidence *= self._prominence(cand.token)
         context = sorted({c for c in cand.context if not c.startswith("light:")})
