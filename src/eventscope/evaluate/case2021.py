@@ -34,7 +34,7 @@ from .._types import UNREAL
 from ..config import Settings
 from ..errors import ConfigError
 from ..models import embed
-from ..models.acled import ACLED_CONFIG, acled_classifier, codebook
+from ..models.acled import ACLED_CONFIG, acled_classifier, codebook, label_of
 from ..models.ensemble import MeanEnsemble, Member
 from ..models.finetune import FineTuneConfig, FineTunedClassifier
 from ..models.fit import TextModel
@@ -109,12 +109,7 @@ def acled_label(events: list[Event]) -> str | None:
     event = main_event([e for e in real if e.acled is not None])
     if event is None or event.acled is None:
         return None
-    return _task_labels().get(event.acled.sub_event_type, "OTHER")
-
-
-def _task_labels() -> dict[str, str]:
-    """ACLED sub-event type -> the task's label."""
-    return {c.sub_event_type: c.label for c in codebook().values() if c.sub_event_type}
+    return label_of().get(event.acled.sub_event_type, "OTHER")
 
 
 def _weighted(gold: list[str], pred: list[str]) -> tuple[float, dict[str, float]]:

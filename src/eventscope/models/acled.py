@@ -63,6 +63,12 @@ def codebook() -> dict[str, AcledClass]:
     }
 
 
+@cache
+def label_of() -> dict[str, str]:
+    """ACLED sub-event type -> the classifier's label for it."""
+    return {c.sub_event_type: c.label for c in codebook().values() if c.sub_event_type}
+
+
 def acled_classifier(config: ClassifierConfig | FineTuneConfig = ACLED_CONFIG) -> TextModel:
     """A classifier over the codebook's labels, trained on the sentences we wrote (kept in
     the model cache: the sentences change rarely, and fine-tuning takes minutes)."""

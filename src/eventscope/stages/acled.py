@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from .._types import UNREAL
 from ..errors import ConfigError, Messages
-from ..models.acled import AcledClass, acled_classifier, codebook
+from ..models.acled import AcledClass, acled_classifier, codebook, label_of
 from ..models.fit import TextModel
 from ..nlp.extensions import get_list
 from ..nlp.mentions import EventMention
@@ -98,13 +98,11 @@ def main_events(events: Sequence[EventMention]) -> list[EventMention]:
 
 def decide(ev: EventMention, probs: dict[str, float]) -> AcledClass | None:
     """The class the sentence says, if clearly (``MARGIN``) likelier than the rules' type."""
-    book = codebook()
     label = max(probs, key=probs.__getitem__)
-    rules = ev.acled_sub_event_type
-    own = next((c.label for c in book.values() if c.sub_event_type == rules), "")
+    own = label_of().get(ev.acled_sub_event_type or "", "")
     if probs[label] < MARGIN * probs.get(own, 0.0):
         return None
-    return book[label]
+    return codebook()[label]
 
 
 def apply_class(ev: EventMention, cls: AcledClass) -> None:
