@@ -18,11 +18,11 @@ from collections import Counter
 from eventscope import Pipeline, Settings
 from eventscope.readers import read_inputs
 from eventscope.readers.article import Skipped
+from eventscope.records import Event
 
 
-def sub_type(event: object) -> str | None:
-    acled = getattr(event, "acled", None)
-    return acled.sub_event_type if acled else None
+def sub_type(event: Event) -> str | None:
+    return event.acled.sub_event_type if event.acled else None
 
 
 def main() -> None:

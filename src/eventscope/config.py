@@ -42,7 +42,7 @@ class Settings:
         n_process (int): Worker processes for :class:`eventscope.Pipeline`.
         max_bytes (int): Larger articles are skipped with a clear reason.
         acled (str): How events get their ACLED type: ``ngrams`` (a sentence classifier
-            trained on our written sentences corrects the rule coder's) or ``rules``.
+            trained on our written sentences refines the rule coder's) or ``rules``.
     """
 
     model: str | None = None
