@@ -29,8 +29,10 @@ def noun_phrase(head: Token) -> Span:
     for child in head.lefts:
         if child.dep_ in _NP_LEFT and child.dep_ != "nummod":
             start = min(start, child.left_edge.i)
+    named = head.ent_type_ in {"PERSON", "GPE", "ORG", "NORP", "LOC"}
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == "of" and not named:
+            # "supporters of the opposition", but not "warned the United States of …"
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 end = max(end, noun_phrase(pobj).end)
         elif child.dep_ in {"compound", "flat"}:
@@ -47,8 +49,8 @@ def noun_phrase(head: Token) -> Span:
         doc[start].pos_ in _DROP_LEADING or doc[start].like_num or doc[start].lower_ in _QUANT
     ):
         start += 1
-    while end - 1 > head.i and doc[end - 1].pos_ == "PUNCT":
-        end -= 1
+    while end - 1 > head.i and (doc[end - 1].pos_ == "PUNCT" or doc[end - 1].dep_ == "case"):
+        end -= 1  # a trailing comma, or the "'s" of "Donald Trump's call"
     return doc[start:end]
 
 

@@ -86,11 +86,17 @@ class EventStage:
         dated = [e for e in years if sent.start <= e.start < sent.end]
         cands = {c.token.i: c for c in (self._candidate(t) for t in sent) if c is not None}
         self._apply_structure(cands)
-        out = []
-        for cand in sorted(cands.values(), key=lambda c: c.token.i):
-            if cand.dropped or cand.trigger.event is None:
-                continue
+        live = [
+            c
+            for c in sorted(cands.values(), key=lambda c: c.token.i)
+            if not c.dropped and c.trigger.event is not None
+        ]
+        for cand in live:
             self._fill_roles(cand)
+        for cand in live:
+            _blame_doers(cand, cands)
+        out = []
+        for cand in live:
             if cand.trigger.event is None or self._non_political(cand):
                 continue
             cand.modality |= self._modality(cand.token, sent, year, dated)
@@ -206,14 +212,48 @@ class EventStage:
                 self._take_content(cand, other)
 
     def _take_content(self, cand: _Cand, inner: _Cand) -> None:
+        if inner.trigger.role == "light":
+            return  # "agreed to hold talks with X": the noun it governs carries the act
         if cand.trigger.event == "THREATEN" and cand.mode is None:
             cand.mode = _THREAT_MODES.get(inner.trigger.event or "")
-        if not syn.objects(cand.token) and not cand.recipient_heads:
-            cand.recipient_heads = _targets(inner.token)
+        objects = syn.objects(cand.token)
+        own = [  # "agreed with Tokyo to …"
+            r for r in self._prep_recipients(cand.token, cand.trigger) if self._owner(r)
+        ]
+        if not cand.recipient_heads and not own and (not objects or inner.token in objects):
+            # "accused X of shelling Y" keeps X; "pledged support for Y" takes Y
+            found = self._addressee(cand) or [
+                *_targets(inner.token),
+                *self._prep_recipients(inner.token, inner.trigger),
+            ]
+            harm = inner.trigger.event in self.lexicon.words("harm_events")
+            cand.recipient_heads = [r for r in found if self._owner(r, harm) is not None]
         if inner.trigger.pos == "NOUN" and inner.trigger.event == "AGREE":
             cand.context.append(inner.token.lemma_.lower())
             if cand.acled is None:
                 cand.acled = inner.acled
+
+    def _addressee(self, cand: _Cand) -> list[Token]:
+        """ "demanded that the government release …": who is asked is the clause's subject."""
+        if cand.trigger.event != "REQUEST":
+            return []
+        clauses = [c for c in cand.token.children if c.dep_ == "ccomp"]
+        return [s for c in clauses for s in syn.subjects(c) if self._party(s)]
+
+    def _prep_recipients(self, tok: Token, trig: Trigger) -> list[Token]:
+        """Objects of the event's recipient prepositions, on the trigger or on its object.
+
+        "talks with the rebels", and through the object: "signed an agreement with
+        Somalia", "pledged support for the government".
+        """
+        preps = set(self.lexicon.table("recipient_preps", trig.event or ""))
+        if not preps:
+            return []
+        out = syn.prep_objects(tok, preps)
+        for obj in syn.objects(tok):
+            if not _owned(obj):
+                out.extend(syn.prep_objects(obj, preps))
+        return out
 
     def _merge_noun(self, noun: _Cand, cands: dict[int, _Cand]) -> None:
         """Fold an event noun into the verb it hangs on when both name one event."""
@@ -275,12 +315,23 @@ class EventStage:
             actors = cand.actor_heads or [*syn.subjects(tok), *syn.agents(tok)]
             if any(a.lower_ == "who" for a in actors):
                 actors = [tok.head.head] if tok.dep_ == "relcl" else []
-            recipients = cand.recipient_heads or [*syn.passive_subjects(tok), *_targets(tok)]
+            recipients = cand.recipient_heads or [
+                *syn.passive_subjects(tok),
+                *_targets(tok),
+                *self._addressee(cand),
+            ]
             if tok.lemma_.lower() in self.lexicon.words("aimed_verbs"):
                 recipients += syn.prep_objects(tok, {"at"})
+            if trig.role == "absorb" and not recipients:
+                # "vowed to drive the army out", "refused to recognise the envoy": the
+                # aim of an act that is no trigger of its own
+                clauses = [c for c in tok.children if c.dep_ == "xcomp"]
+                recipients = [t for c in clauses for t in _targets(c)]
         else:
             actors = cand.actor_heads or _noun_actors(tok, self.lexicon.words("agency_verbs"))
             recipients = cand.recipient_heads or syn.prep_objects(tok, {"against", "on", "upon"})
+            if trig.event in self.lexicon.words("harm_events"):
+                recipients = [*recipients, *syn.prep_objects(tok, {"of"})]  # "the killing of X"
         if trig.role == "fight":
             sides = syn.prep_objects(tok, {"with", "between", "among"})
             if not sides and tok.dep_ in {"nsubj", "nsubjpass"}:
@@ -290,10 +341,14 @@ class EventStage:
         if trig.event == "ASSAULT":
             weapons = self.lexicon.words("weapon_words")
             places = self.lexicon.words("place_nouns")
+            # a place is where the attack happened, not whom it hit, unless a party
+            # owns it ("raided the offices of a newspaper")
+            recipients = [_place_owner(r) if r.lemma_.lower() in places else r for r in recipients]
             recipients = [
                 r
                 for r in recipients
-                if r.ent_type_ not in {"GPE", "LOC", "FAC"}
+                if r is not None
+                and r.ent_type_ not in {"GPE", "LOC", "FAC"}
                 and r.lemma_.lower() not in weapons | places
             ]
             self._mode_from_subject(cand, actors)
@@ -304,20 +359,64 @@ class EventStage:
                 cand.trigger = Trigger(tok.lemma_, trig.pos, event, "disapprove", None)
                 cand.mode, cand.acled = "disapprove", None
         recipients = [*recipients, *cand.extra_recipients]
+        withdrawal = cand.mode == "withdraw"
+        if withdrawal:
+            # the troops or envoys withdrawn are the actor's own ("recalled the ambassador");
+            # whom they are withdrawn from comes below
+            withdrawn = self.lexicon.words("withdrawn_nouns")
+            recipients = [r for r in recipients if r.lemma_.lower() not in withdrawn]
         if trig.territory:
             recipients = [*recipients, *syn.prep_objects(tok, {"from"})]
-        preps = self.lexicon.table("recipient_preps", trig.event or "")
-        if preps and not cand.recipient_heads:
-            # "called on the UN to …", "sent aid to Yemen", "talks with the rebels"
-            recipients += [r for r in syn.prep_objects(tok, set(preps)) if r not in recipients]
+        elif withdrawal:  # "recalled its ambassador from Montenegro"
+            recipients += [
+                r for o in [tok, *syn.objects(tok)] for r in syn.prep_objects(o, {"from"})
+            ]
+        if not cand.recipient_heads:
+            # "called on the UN to …", "sent aid to Yemen", "an agreement with Somalia"
+            recipients += [r for r in self._prep_recipients(tok, trig) if r not in recipients]
         actors = [self._antecedent(a, tok) for a in actors]
         quantities = self.lexicon.words("quantity_words")
         cand.actor_heads = [a for a in _expand(actors, quantities) if _participant(a)]
+        harm = trig.event in self.lexicon.words("harm_events")
+        parties = [self._owner(r, harm) for r in _expand(recipients, quantities)]
         cand.recipient_heads = [
             r
-            for r in _expand(recipients, quantities)
-            if r not in cand.actor_heads and _participant(r) and self._party(r)
+            for r in dict.fromkeys(p for p in parties if p is not None)
+            if r not in cand.actor_heads and _participant(r)
         ]
+
+    def _owner(self, tok: Token, harm: bool = False) -> Token | None:
+        """The party a recipient phrase names, or None where it names none.
+
+        A party stands for itself; content owned by a party stands for its owner
+        ("rejected Hamas's proposal" is aimed at Hamas, "froze the assets of three
+        officials" at the officials).  An "of" phrase names the owner only on an object,
+        or on any target of a harmful act ("the assault on the last bastion of Isis"):
+        "met … on the sidelines of the summit" aims at nobody.
+        """
+        if self._party_head(tok):
+            return tok
+        if tok.lemma_.lower() in self.lexicon.words("place_nouns"):
+            return None  # "the village of Keshma" names a place, not its owner
+        for child in tok.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON" and self._party(child):
+                return child
+        if harm or tok.dep_ in {"dobj", "nsubjpass"}:
+            # "the assets of three officials", "calls from the opposition"
+            for owner in syn.prep_objects(tok, {"of", "from", "by"}):
+                if self._party(owner):
+                    return owner
+        return tok if self._party(tok) else None
+
+    def _party_head(self, tok: Token) -> bool:
+        """A word that names a party by itself; the small model leaves some names untyped
+        ("met German Chancellor Scholz")."""
+        if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or self._party_noun(tok):
+            return True
+        return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_
+
+    def _party_noun(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lexicon.words("participant_nouns")
 
     def _party(self, tok: Token) -> bool:
         """Whether a recipient names someone: a person, group, organisation or state.
@@ -325,11 +424,10 @@ class EventStage:
         "Imposed sanctions", "lifted a restriction", "returned six artifacts" have
         objects that are the content of the act, not its target.
         """
-        if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
-            return True
-        if tok.lemma_.lower() in self.lexicon.words("participant_nouns"):
-            return True
-        return any(c.ent_type_ in {"NORP", "GPE", "ORG"} for c in tok.lefts)
+        return self._party_head(tok) or any(
+            c.ent_type_ in {"NORP", "GPE", "ORG"} or (c.dep_ == "compound" and self._party_noun(c))
+            for c in tok.lefts
+        )  # "Russian embassy", "government positions", "police patrol"; not "military aid"
 
     def _antecedent(self, subject: Token, trigger: Token) -> Token:
         """ "X said it will…": a pronoun subject under a reporting verb is X."""
@@ -468,11 +566,38 @@ def _targets(tok: Token) -> list[Token]:
     """
     out = [*syn.objects(tok), *syn.prep_objects(tok, {"against", "on", "upon"})]
     for obj in syn.objects(tok):
-        out.extend(syn.prep_objects(obj, {"against", "on", "upon"}))
+        if not _owned(obj):
+            out.extend(syn.prep_objects(obj, {"against", "on", "upon"}))
     for child in tok.children:
         if child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() in {"target", "hit"}:
             out.extend(syn.objects(child))
     return out
+
+
+def _blame_doers(cand: _Cand, cands: dict[int, _Cand]) -> None:
+    """ "condemned the killing of protesters by security forces": the condemnation is
+    aimed at whoever did the act it names, when the sentence says who."""
+    if cand.trigger.mode != "disapprove":
+        return
+    for obj in syn.objects(cand.token):
+        act = cands.get(obj.i)
+        if act is not None and act is not cand and act.actor_heads:
+            cand.recipient_heads = list(act.actor_heads)
+            return
+
+
+def _place_owner(place: Token) -> Token | None:
+    """The owner of a building or site ("the offices of a newspaper", "the party's
+    headquarters"), or None."""
+    owners = [c for c in place.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owners += syn.prep_objects(place, {"of"})
+    return next((o for o in owners if o.ent_type_ in {"ORG", "NORP", "PERSON"}), None)
+
+
+def _owned(obj: Token) -> bool:
+    """An object a named party owns ("the army's use of force against demonstrators"):
+    the act is aimed at the owner, not at whatever the object itself is aimed at."""
+    return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in obj.children)
 
 
 def _noun_actors(noun: Token, agency_verbs: frozenset[str] = frozenset()) -> list[Token]:

@@ -1,0 +1,39 @@
+"""Actor and recipient of each event, on sentences written for eventscope.
+
+Each case in ``data/role_cases.jsonl`` names a trigger word and the actor and recipient
+phrases the events stage should fill from the parse: addressees of demands ("demanded
+that the government …"), recipients behind the object ("an agreement with Somalia"),
+owners of what an act is aimed at ("rejected Hamas's proposal"), the doers of a
+condemned act, and troops or envoys that a withdrawal takes back from someone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from eventscope.stages.events import EventStage
+
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "role_cases.jsonl").read_text().splitlines()
+    if line.strip()
+]
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventStage:
+    return EventStage()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['trigger']}:{c['text'][:40]}" for c in CASES])
+def test_event_roles(case: dict, stage: EventStage, parse: Callable[..., Doc]) -> None:  # type: ignore[type-arg]
+    events = {m.trigger.text: m for m in stage(parse(case["text"]))._.events}
+    assert case["trigger"] in events, f"no event on {case['trigger']!r}: {list(events)}"
+    mention = events[case["trigger"]]
+    assert [s.text for s in mention.actor_spans] == case["actors"]
+    assert [s.text for s in mention.recipient_spans] == case["recipients"]
