@@ -133,6 +133,16 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def phrase_objects(token: Token, phrase: tuple[str, str, str]) -> list[Token]:
+    """Objects of a three-word preposition on ``token`` ("in front of", "on behalf of")."""
+    first, noun, last = phrase
+    out: list[Token] = []
+    for inner in prep_objects(token, {first}):
+        if inner.lower_ == noun:
+            out.extend(prep_objects(inner, {last}))
+    return out
+
+
 def clause_ancestors(token: Token) -> Iterator[Token]:
     """Heads up the clause chain, nearest first, stopping at the sentence root."""
     current = token

@@ -128,7 +128,7 @@ class EventStage:
             if not objs & trig.objects:
                 return False
         if trig.prep is not None and not any(
-            c.lower_ == trig.prep and c.dep_ in {"prt", "prep"} for c in token.children
+            c.lower_ == trig.prep and c.dep_ in {"prt", "prep", "advmod"} for c in token.children
         ):
             return False
         if trig.subjects is not None:
@@ -176,10 +176,18 @@ class EventStage:
         """A light verb lends its subject to the event noun it governs."""
         verb.dropped = True
         nouns = [*syn.objects(verb.token), *syn.prep_objects(verb.token, {"in", "for", "on"})]
-        for noun in nouns:
+        nouns += [of for n in syn.objects(verb.token) for of in syn.prep_objects(n, {"of"})]
+        for noun in nouns:  # "staged a protest", "declared a state of emergency"
             target = cands.get(noun.i)
             if target is not None and not target.dropped:
                 target.actor_heads = target.actor_heads or syn.subjects(verb.token)
+                target.context.append("light:" + verb.token.lemma_)
+        for noun in syn.prep_objects(verb.token, {"under"}):
+            # "placed the opposition leader under house arrest": the object undergoes it
+            target = cands.get(noun.i)
+            if target is not None and not target.dropped:
+                target.actor_heads = target.actor_heads or syn.subjects(verb.token)
+                target.recipient_heads = target.recipient_heads or syn.objects(verb.token)
                 target.context.append("light:" + verb.token.lemma_)
 
     def _claim(self, verb: _Cand, cands: dict[int, _Cand]) -> None:
@@ -250,6 +258,8 @@ class EventStage:
         if not preps:
             return []
         out = syn.prep_objects(tok, preps)
+        if "outside" in preps:  # "demonstrated in front of the electoral commission"
+            out += syn.phrase_objects(tok, ("in", "front", "of"))
         for obj in syn.objects(tok):
             if not _owned(obj):
                 out.extend(syn.prep_objects(obj, preps))
@@ -498,6 +508,8 @@ class EventStage:
             return 1.05
         if tok.dep_ == "pobj" and tok.head.lower_ in self.lexicon.words("background_preps"):
             return 0.7
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"}:
+            return 0.85  # "apologised for the killing", "victims of the attack": the topic
         return 1.0
 
     def _intent(self, cand: _Cand) -> None:

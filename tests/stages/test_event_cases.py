@@ -1,6 +1,9 @@
-"""Actor and recipient of each event, on sentences written for eventscope.
+"""Event types, actors and recipients on sentences written for eventscope.
 
-Each case in ``data/role_cases.jsonl`` names a trigger word and the actor and recipient
+``data/event_type_cases.tsv`` pairs a sentence with the PLOVER type of its main event
+(the most confident one), labelled from the PLOVER v0.8 manual: meetings, withdrawals,
+sanctions, aid, mobilisation and the other types in the words news uses for them.  Each
+case in ``data/role_cases.jsonl`` names a trigger word and the actor and recipient
 phrases the events stage should fill from the parse: addressees of demands ("demanded
 that the government …"), recipients behind the object ("an agreement with Somalia"),
 owners of what an act is aimed at ("rejected Hamas's proposal"), the doers of a
@@ -18,6 +21,11 @@ from spacy.tokens import Doc
 
 from eventscope.stages.events import EventStage
 
+TYPE_CASES = [
+    line.split("\t")
+    for line in (Path(__file__).parent / "data" / "event_type_cases.tsv").read_text().splitlines()
+    if line.strip()
+]
 CASES = [
     json.loads(line)
     for line in (Path(__file__).parent / "data" / "role_cases.jsonl").read_text().splitlines()
@@ -37,3 +45,10 @@ def test_event_roles(case: dict, stage: EventStage, parse: Callable[..., Doc]) -
     mention = events[case["trigger"]]
     assert [s.text for s in mention.actor_spans] == case["actors"]
     assert [s.text for s in mention.recipient_spans] == case["recipients"]
+
+
+@pytest.mark.parametrize(("event", "text"), TYPE_CASES, ids=[t[:40] for _, t in TYPE_CASES])
+def test_event_types(event: str, text: str, stage: EventStage, parse: Callable[..., Doc]) -> None:
+    mentions = stage(parse(text))._.events
+    assert mentions, "no event found"
+    assert max(mentions, key=lambda m: m.confidence).event == event
