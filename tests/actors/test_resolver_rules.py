@@ -44,9 +44,18 @@ from eventscope.actors.resolver import ActorResolver, resolve_actor
         ("Amnesty International", None, "NGO", "SOC"),
         ("French farmers", None, "FRA", "AGR"),
         ("hostage-takers", "IRQ", "IRQ", "CRM"),
+        # A surname keeps its person after a title, an honorific or a given name…
+        ("Mr Putin", None, "RUS", "GOV"),
+        ("Joseph Biden", None, "USA", "GOV"),
+        # …but not as the last word of another name: "Fleet Street" is no politician.
+        ("Fleet Street", None, None, None),
+        ("Downing Street", None, "GBR", "GOV"),
+        ("trade unionists", None, None, "LAB"),
     ],
 )
-def test_resolver_general_rules(text: str, focus: str | None, country: str, sector: str) -> None:
+def test_resolver_general_rules(
+    text: str, focus: str | None, country: str | None, sector: str | None
+) -> None:
     ref = resolve_actor(text, country_focus=focus)
     assert (ref.country, ref.sector) == (country, sector)
 

@@ -87,6 +87,12 @@ class ActorResolver:
 
     def __init__(self, dictionary: ActorDictionary | None = None) -> None:
         self.dictionary = dictionary or load_dictionary()
+        # First words of the people's full names: "Joe" before "Biden" keeps the surname
+        self.given_names = frozenset(
+            key[0]
+            for key, actors in self.dictionary.names.items()
+            if len(key) > 1 and any(a.kind == "person" for a in actors)
+        )
 
     # -- matching -----------------------------------------------------------------
 
@@ -133,6 +139,8 @@ class ActorResolver:
             match = self._name_at(tokens, i, memory)
             if match is not None and match.actors[0].kind == "surname":
                 match = self._agent_at(tokens, i) or match
+                if match.actors and self._inside_other_name(tokens, i, matches):
+                    match = None
             if match is None:
                 match = self._agent_at(tokens, i)
                 if match is not None:
@@ -143,6 +151,15 @@ class ActorResolver:
             matches.append(match)
             i = match.j
         return matches
+
+    def _inside_other_name(self, tokens: list[Token], i: int, matches: list[Match]) -> bool:
+        """Whether the surname at ``i`` ends some other capitalised name: "Wall Street",
+        "Fleet Street" are not Ms Street.  A title matched just before it ("President
+        Putin"), an honorific ("Mr Putin") or a known given name keeps it a surname."""
+        before = tokens[i - 1].norm.rstrip(".") if i > 0 else ""
+        if not before or not tokens[i - 1].cap or before in _HONORIFICS:
+            return False
+        return before not in self.given_names and not (matches and matches[-1].j == i)
 
     def _cut_before_name(
         self, tokens: list[Token], agent: Match, memory: DocMemory | None
@@ -682,6 +699,33 @@ class ActorResolver:
         kind = {6: "protesters", 5: "rioters", 4: "identity"}.get(agent.inter or 0)
         ref.actor_id = slug(country or "xxx", agent.sector, kind)
         ref.acled_inter = agent.inter
+
+
+# Words before a surname that do not make it part of another name ("Mr Putin").
+_HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+    }
+)
 
 
 def _inter(ref: ActorRef, agent: AgentWord | None, country_focus: str | None) -> int | None:
