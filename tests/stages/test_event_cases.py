@@ -2,10 +2,12 @@
 
 ``data/event_type_cases.tsv`` pairs a sentence with the PLOVER type of its main event
 (the most confident one), labelled from the PLOVER v0.8 manual: meetings, withdrawals,
-sanctions, aid, mobilisation and the other types in the words news uses for them.  Each
-case in ``data/role_cases.jsonl`` names a trigger word and the actor and recipient
-phrases the events stage should fill from the parse: addressees of demands ("demanded
-that the government …"), recipients behind the object ("an agreement with Somalia"),
+sanctions, aid, mobilisation and the other types in the words news uses for them;
+``data/event_mode_cases.tsv`` adds the v0.8 mode (a threat's mode is what it
+threatens, a demand's what it asks for).  Each case in ``data/role_cases.jsonl`` names
+a trigger word and the actor and recipient phrases the events stage should fill from
+the parse: addressees of demands ("demanded that the government …"), recipients
+behind the object ("an agreement with Somalia"),
 owners of what an act is aimed at ("rejected Hamas's proposal"), the doers of a
 condemned act, and troops or envoys that a withdrawal takes back from someone.
 """
@@ -21,6 +23,11 @@ from spacy.tokens import Doc
 
 from eventscope.stages.events import EventStage
 
+MODE_CASES = [
+    line.split("\t")
+    for line in (Path(__file__).parent / "data" / "event_mode_cases.tsv").read_text().splitlines()
+    if line.strip()
+]
 TYPE_CASES = [
     line.split("\t")
     for line in (Path(__file__).parent / "data" / "event_type_cases.tsv").read_text().splitlines()
@@ -52,3 +59,15 @@ def test_event_types(event: str, text: str, stage: EventStage, parse: Callable[.
     mentions = stage(parse(text))._.events
     assert mentions, "no event found"
     assert max(mentions, key=lambda m: m.confidence).event == event
+
+
+@pytest.mark.parametrize(
+    ("event", "mode", "text"), MODE_CASES, ids=[t[:40] for *_, t in MODE_CASES]
+)
+def test_event_modes(
+    event: str, mode: str, text: str, stage: EventStage, parse: Callable[..., Doc]
+) -> None:
+    mentions = stage(parse(text))._.events
+    assert mentions, "no event found"
+    main = max(mentions, key=lambda m: m.confidence)
+    assert (main.event, main.mode) == (event, mode)

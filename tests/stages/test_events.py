@@ -44,7 +44,8 @@ def _texts(spans: list) -> list[str]:  # type: ignore[type-arg]
             "ACCUSE",
             "allege",
         ),
-        ("The UN urged the government to lift the blockade.", "urged", "REQUEST", None),
+        # v0.8 REQUEST 'yield': asking for a concession ("ending sanctions, easing curfews")
+        ("The UN urged the government to lift the blockade.", "urged", "REQUEST", "yield"),
         ("The EU imposed sanctions on five generals.", "imposed", "SANCTION", None),
         ("Militants fired rockets at the airport.", "fired", "ASSAULT", "heavy-weapons"),
         ("Troops withdrew from the disputed area.", "withdrew", "RETREAT", "withdraw"),

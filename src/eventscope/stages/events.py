@@ -30,7 +30,6 @@ from . import _syntax as syn
 from .lexicon import Lexicon, Trigger, default_lexicon
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
 
 
 @dataclass
@@ -95,6 +94,9 @@ class EventStage:
             self._fill_roles(cand)
         for cand in live:
             _blame_doers(cand, cands)
+            self._own_mode(cand)
+            if cand.trigger.swap_roles:
+                cand.actor_heads, cand.recipient_heads = cand.recipient_heads, cand.actor_heads
         out = []
         for cand in live:
             if cand.trigger.event is None or self._non_political(cand):
@@ -136,7 +138,8 @@ class EventStage:
             if not subj & trig.subjects:
                 return False
         if token.dep_ == "compound" and trig.pos == "NOUN" and token.head.pos_ == "NOUN":
-            return trig.modifier_only or True
+            # "riot police", "protest leaders" name people, not an act
+            return token.head.lemma_.lower() not in self.lexicon.words("participant_nouns")
         return True
 
     # -- structure -------------------------------------------------------------------
@@ -222,8 +225,8 @@ class EventStage:
     def _take_content(self, cand: _Cand, inner: _Cand) -> None:
         if inner.trigger.role == "light":
             return  # "agreed to hold talks with X": the noun it governs carries the act
-        if cand.trigger.event == "THREATEN" and cand.mode is None:
-            cand.mode = _THREAT_MODES.get(inner.trigger.event or "")
+        if cand.mode is None:
+            cand.mode = self._content_mode(cand.trigger.event, inner.trigger, inner.mode)
         objects = syn.objects(cand.token)
         own = [  # "agreed with Tokyo to …"
             r for r in self._prep_recipients(cand.token, cand.trigger) if self._owner(r)
@@ -240,6 +243,29 @@ class EventStage:
             cand.context.append(inner.token.lemma_.lower())
             if cand.acled is None:
                 cand.acled = inner.acled
+
+    def _content_mode(self, event: str | None, inner: Trigger, mode: str | None) -> str | None:
+        """The v0.8 mode of a threat, demand or refusal, from the act it is about:
+        threatening a curfew is 'restrict', demanding a prisoner release 'yield'."""
+        modes = self.lexicon.mapping("content_modes", event or "")
+        keys = [f"{inner.event}:{mode}", f"{inner.event}:territory" if inner.territory else ""]
+        return next((modes[k] for k in [*keys, inner.event or ""] if k in modes), None)
+
+    def _own_mode(self, cand: _Cand) -> None:
+        """Modes the trigger word leaves open and its phrase decides: what a mobilisation
+        readies ("put missiles on alert" is 'weapons'), and whether a threat without an
+        act of its own is of violence ("threatened military action")."""
+        tok, event = cand.token, cand.trigger.event
+        if event == "MOBILIZE":
+            words = {t.lemma_.lower() for t in [*syn.objects(tok), *cand.actor_heads]}
+            for mode in ("weapons", "police", "militia"):
+                if words & self.lexicon.table("mobilize_modes", mode):
+                    cand.mode = mode
+                    return
+        if event == "THREATEN" and cand.mode is None:
+            nouns = [*syn.objects(tok), *syn.prep_objects(tok, {"with", "of"})]
+            if {n.lemma_.lower() for n in nouns} & self.lexicon.words("violence_nouns"):
+                cand.mode = "violence"
 
     def _addressee(self, cand: _Cand) -> list[Token]:
         """ "demanded that the government release …": who is asked is the clause's subject."""
@@ -526,7 +552,7 @@ class EventStage:
         if event in self.lexicon.words("cooperative_events"):
             new, mode = "AGREE", None
         elif event in self.lexicon.words("forceful_events"):
-            new, mode = "THREATEN", _THREAT_MODES.get(event)
+            new, mode = "THREATEN", self._content_mode("THREATEN", cand.trigger, cand.mode)
         else:
             return
         cand.trigger = Trigger(cand.trigger.lemma, cand.trigger.pos, new, mode, None)

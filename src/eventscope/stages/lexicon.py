@@ -30,6 +30,7 @@ class Trigger:
     weight: float = 0.8
     territory: bool = False
     modifier_only: bool = False
+    swap_roles: bool = False  # "X hosted Y": PLOVER's visit has the visitor as actor
 
 
 def _entry(raw: dict[str, Any]) -> Trigger:
@@ -49,6 +50,7 @@ def _entry(raw: dict[str, Any]) -> Trigger:
         weight=float(raw.get("weight", 0.8)),
         territory=bool(raw.get("territory", False)),
         modifier_only=bool(raw.get("modifier_only", False)),
+        swap_roles=bool(raw.get("swap_roles", False)),
     )
 
 
@@ -68,7 +70,13 @@ class Lexicon:
         self.tables = {
             k: {event: frozenset(words) for event, words in v.items()}
             for k, v in filters.items()
-            if k != "_meta" and isinstance(v, dict)
+            if k != "_meta" and isinstance(v, dict) and _all_lists(v)
+        }
+        # Per-event maps (event -> {key: value}), e.g. a threat's content -> its mode.
+        self.maps: dict[str, dict[str, dict[str, str]]] = {
+            k: v
+            for k, v in filters.items()
+            if k != "_meta" and isinstance(v, dict) and not _all_lists(v)
         }
 
     def words(self, name: str) -> frozenset[str]:
@@ -78,6 +86,10 @@ class Lexicon:
     def table(self, name: str, key: str) -> frozenset[str]:
         """Words for ``key`` in a per-event table from filters.json."""
         return self.tables.get(name, {}).get(key, frozenset())
+
+    def mapping(self, name: str, key: str) -> dict[str, str]:
+        """The map for ``key`` in a per-event map from filters.json."""
+        return self.maps.get(name, {}).get(key, {})
 
     def candidates(self, token: Token) -> list[Trigger]:
         """Entries that could fire on ``token``, multi-word keys first."""
@@ -97,6 +109,10 @@ class Lexicon:
         for key in keys:
             out.extend(self.entries.get((key, pos), []))
         return out
+
+
+def _all_lists(table: dict[str, Any]) -> bool:
+    return all(isinstance(v, list) for v in table.values())
 
 
 def _coarse_pos(token: Token) -> str | None:
