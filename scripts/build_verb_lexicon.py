@@ -5,7 +5,8 @@ CAMEO code, with object patterns that change the code ("VOICE * CONCERN [012]").
 script keeps what our rule coder can use — a verb lemma with its default code, and
 verb + single-noun-object patterns — and maps CAMEO codes to PLOVER v0.8 with the
 manual's table of cue categories.  Our hand-written lexicon (triggers.jsonl) always
-wins; this one fills the gaps with lower confidence.
+wins; this one fills the gaps with lower confidence.  Rebuild it after changing
+triggers.jsonl.
 
     python scripts/build_verb_lexicon.py --petrarch ../shared/data/dictionaries/petrarch2
 """
@@ -241,10 +242,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--petrarch", type=Path, required=True, help="petrarch2 dictionary folder")
     args = parser.parse_args()
+    # A verb our own lexicon covers without conditions replaces CAMEO's; one it covers
+    # only with a given object, particle or subject ("grant amnesty") keeps CAMEO's
+    # patterns for its other uses, tried after ours.
     hand = {
-        json.loads(line).get("lemma")
-        for line in HAND.read_text(encoding="utf-8").splitlines()
-        if line.strip()
+        row.get("lemma")
+        for row in map(json.loads, filter(str.strip, HAND.read_text("utf-8").splitlines()))
+        if not (row.get("objects") or row.get("prep") or row.get("subjects"))
     }
     seen: set[str] = set()
     rows = []

@@ -19,7 +19,7 @@ Rules over the dependency parse, driven by the trigger lexicon in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -215,7 +215,9 @@ class EventStage:
                 other = cands.get(inner.i)
                 if other is None or other is cand or other.dropped:
                     continue
-                if cand.trigger.role == "negate":
+                if cand.trigger.role == "negate" and other.trigger.event not in self.lexicon.words(
+                    "deniable_claims"
+                ):
                     other.modality.add("negated")
                     cand.dropped = True
                     continue
@@ -252,10 +254,18 @@ class EventStage:
         return next((modes[k] for k in [*keys, inner.event or ""] if k in modes), None)
 
     def _own_mode(self, cand: _Cand) -> None:
-        """Modes the trigger word leaves open and its phrase decides: what a mobilisation
-        readies ("put missiles on alert" is 'weapons'), and whether a threat without an
-        act of its own is of violence ("threatened military action")."""
+        """Event and mode details the trigger word leaves open and its phrase decides:
+        violence by rioters is a riot; what a mobilisation readies ("put missiles on
+        alert" is 'weapons'); whether a threat without an act of its own is of violence
+        ("threatened military action")."""
         tok, event = cand.token, cand.trigger.event
+        rioters = self.lexicon.words("rioter_words")
+        if event == "ASSAULT" and {a.lemma_.lower() for a in cand.actor_heads} & rioters:
+            # "rioters torched cars", "protesters clashed with police": a riot (PLOVER)
+            # and a violent demonstration (ACLED), not an armed assault
+            cand.trigger = replace(cand.trigger, event="PROTEST", mode="riot")
+            cand.mode, cand.acled = "riot", "Riots|Violent demonstration"
+            return
         if event == "MOBILIZE":
             words = {t.lemma_.lower() for t in [*syn.objects(tok), *cand.actor_heads]}
             for mode in ("weapons", "police", "militia"):
