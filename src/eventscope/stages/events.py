@@ -9,11 +9,16 @@ Rules over the dependency parse, driven by the trigger lexicon in
    to its noun ("staged a protest"); verbs of threatening, accusing, demanding or agreeing
    absorb the action they talk about ("vowed to storm the town" is THREATEN, not ASSAULT);
    "denied attacking" keeps the attack, flagged as negated;
-3. roles come from syntax: subjects, passive "by" agents, objects, target prepositions,
-   coordination; two-sided fighting makes both sides actors;
+3. roles come from syntax: subjects, passive "by" agents, objects, target prepositions
+   (on the trigger or its object), coordination, the addressee of a demand and the
+   owner of what an act is aimed at; two-sided fighting makes both sides actors;
+   violence by rioters is a riot;
 4. modality flags (negated, hypothetical, future, historical, reported) come from
    negation, modal and future auxiliaries, "if" clauses, planning verbs, earlier years
-   and reporting verbs.
+   and reporting verbs;
+5. v0.8 modes come from the trigger, or from what the phrase is about: a threat,
+   demand or refusal takes its mode from the act it names ("threatened to impose a
+   curfew" is THREATEN 'restrict').
 """
 
 from __future__ import annotations
