@@ -186,17 +186,10 @@ class EventStage:
         nouns = [*syn.objects(verb.token), *syn.prep_objects(verb.token, {"in", "for", "on"})]
         nouns += [of for n in syn.objects(verb.token) for of in syn.prep_objects(n, {"of"})]
         for noun in nouns:  # "staged a protest", "declared a state of emergency"
-            target = cands.get(noun.i)
-            if target is not None and not target.dropped:
-                target.actor_heads = target.actor_heads or syn.subjects(verb.token)
-                target.context.append("light:" + verb.token.lemma_)
+            _lend(verb, cands.get(noun.i))
         for noun in syn.prep_objects(verb.token, {"under"}):
             # "placed the opposition leader under house arrest": the object undergoes it
-            target = cands.get(noun.i)
-            if target is not None and not target.dropped:
-                target.actor_heads = target.actor_heads or syn.subjects(verb.token)
-                target.recipient_heads = target.recipient_heads or syn.objects(verb.token)
-                target.context.append("light:" + verb.token.lemma_)
+            _lend(verb, cands.get(noun.i), syn.objects(verb.token))
 
     def _claim(self, verb: _Cand, cands: dict[int, _Cand]) -> None:
         """ "X claimed responsibility for the bombing": X is the bombing's actor."""
@@ -627,6 +620,16 @@ def _targets(tok: Token) -> list[Token]:
     return out
 
 
+def _lend(verb: _Cand, target: _Cand | None, recipients: list[Token] | None = None) -> None:
+    """Give an event noun the light verb's subject as actor (and, where the verb's
+    object undergoes the act, that object as recipient)."""
+    if target is None or target.dropped:
+        return
+    target.actor_heads = target.actor_heads or syn.subjects(verb.token)
+    target.recipient_heads = target.recipient_heads or list(recipients or [])
+    target.context.append("light:" + verb.token.lemma_)
+
+
 def _blame_doers(cand: _Cand, cands: dict[int, _Cand]) -> None:
     """ "condemned the killing of protesters by security forces": the condemnation is
     aimed at whoever did the act it names, when the sentence says who."""
@@ -640,8 +643,8 @@ def _blame_doers(cand: _Cand, cands: dict[int, _Cand]) -> None:
 
 
 def _place_owner(place: Token) -> Token | None:
-    """The owner of a building or site ("the offices of a newspaper", "the party's
-    headquarters"), or None."""
+    """The group, people or person that holds an area ("the Islamic State's last
+    enclave"), or None: "the town of Kidal" names the town."""
     owners = [c for c in place.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     owners += syn.prep_objects(place, {"of"})
     return next((o for o in owners if o.ent_type_ in {"ORG", "NORP", "PERSON"}), None)
