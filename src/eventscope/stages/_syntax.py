@@ -97,6 +97,10 @@ def subjects(verb: Token) -> list[Token]:
                 return [current.head]
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
             return [current.head] if not found else []
+        if current.dep_ == "acl" and current.tag_ == "VBD" and current.head.dep_ == "ROOT":
+            # the small parser's reading of "The opposition, which …, called for …": the
+            # past-tense verb hangs on a subject it left without a main verb
+            return [current.head]
         if current.dep_ in {"xcomp", "advcl", "conj", "acl"} and current.head.i != current.i:
             current = current.head
             seen += 1

@@ -187,6 +187,9 @@ class EventStage:
         nouns += [of for n in syn.objects(verb.token) for of in syn.prep_objects(n, {"of"})]
         for noun in nouns:  # "staged a protest", "declared a state of emergency"
             _lend(verb, cands.get(noun.i))
+        for noun in syn.passive_subjects(verb.token):
+            # "the attack was carried out by …": the "by" phrase did it
+            _lend(verb, cands.get(noun.i), actors=syn.agents(verb.token))
         for noun in syn.prep_objects(verb.token, {"under"}):
             # "placed the opposition leader under house arrest": the object undergoes it
             _lend(verb, cands.get(noun.i), syn.objects(verb.token))
@@ -314,8 +317,13 @@ class EventStage:
                 noun.dropped = True
             return
         _refine(verb, noun)
-        if noun.token.dep_ in {"nsubj", "nsubjpass"} or noun.token.head.lower_ == "by":
-            verb.actor_heads = verb.actor_heads or _noun_actors(noun.token)
+        if noun.token.dep_ in {"nsubj", "nsubjpass"} or noun.token.head.lower_ in {"by", "in"}:
+            # "an airstrike by Turkish jets killed …", "killed in a coalition airstrike",
+            # "clashes between the army and the RSF killed …"
+            sides = syn.prep_objects(noun.token, {"between", "with"})
+            found = sides if noun.trigger.role == "fight" else []
+            found = found or _noun_actors(noun.token, agents=self.lexicon.words("agent_modifiers"))
+            verb.actor_heads = verb.actor_heads or found
         noun.dropped = True
 
     def _merge_clause(self, verb: _Cand, cands: dict[int, _Cand]) -> None:
@@ -324,7 +332,11 @@ class EventStage:
         if noun is None or noun.trigger.event != verb.trigger.event:
             return
         _refine(verb, noun)
-        verb.actor_heads = verb.actor_heads or noun.actor_heads or _noun_actors(noun.token)
+        verb.actor_heads = (
+            verb.actor_heads
+            or noun.actor_heads
+            or _noun_actors(noun.token, agents=self.lexicon.words("agent_modifiers"))
+        )
         noun.dropped = True
 
     def _merge_result(self, result: _Cand, cands: dict[int, _Cand]) -> None:
@@ -372,7 +384,9 @@ class EventStage:
                 clauses = [c for c in tok.children if c.dep_ == "xcomp"]
                 recipients = [t for c in clauses for t in _targets(c)]
         else:
-            actors = cand.actor_heads or _noun_actors(tok, self.lexicon.words("agency_verbs"))
+            actors = cand.actor_heads or _noun_actors(
+                tok, self.lexicon.words("agency_verbs"), self.lexicon.words("agent_modifiers")
+            )
             recipients = cand.recipient_heads or syn.prep_objects(tok, {"against", "on", "upon"})
             if trig.event in self.lexicon.words("harm_events"):
                 recipients = [*recipients, *syn.prep_objects(tok, {"of"})]  # "the killing of X"
@@ -418,7 +432,8 @@ class EventStage:
         if not cand.recipient_heads:
             # "called on the UN to …", "sent aid to Yemen", "an agreement with Somalia"
             recipients += [r for r in self._prep_recipients(tok, trig) if r not in recipients]
-        actors = [self._antecedent(a, tok) for a in actors]
+        # "clashes killed dozens": the act's own name is no actor
+        actors = [self._antecedent(a, tok) for a in actors if not self._names_act(a, trig)]
         quantities = self.lexicon.words("quantity_words")
         cand.actor_heads = [a for a in _expand(actors, quantities) if _participant(a)]
         harm = trig.event in self.lexicon.words("harm_events")
@@ -428,6 +443,12 @@ class EventStage:
             for r in dict.fromkeys(p for p in parties if p is not None)
             if r not in cand.actor_heads and _participant(r)
         ]
+
+    def _names_act(self, tok: Token, trig: Trigger) -> bool:
+        """Whether ``tok`` is a noun naming an act of the trigger's own event type."""
+        if tok.pos_ != "NOUN" or self._party_head(tok):
+            return False  # "a suicide bomber attacked …" names a person
+        return any(t.event == trig.event for t in self.lexicon.candidates(tok))
 
     def _owner(self, tok: Token, harm: bool = False) -> Token | None:
         """The party a recipient phrase names, or None where it names none.
@@ -620,12 +641,17 @@ def _targets(tok: Token) -> list[Token]:
     return out
 
 
-def _lend(verb: _Cand, target: _Cand | None, recipients: list[Token] | None = None) -> None:
-    """Give an event noun the light verb's subject as actor (and, where the verb's
-    object undergoes the act, that object as recipient)."""
+def _lend(
+    verb: _Cand,
+    target: _Cand | None,
+    recipients: list[Token] | None = None,
+    actors: list[Token] | None = None,
+) -> None:
+    """Give an event noun the light verb's subject (or ``actors``) as actor, and where
+    the verb's object undergoes the act, that object as recipient."""
     if target is None or target.dropped:
         return
-    target.actor_heads = target.actor_heads or syn.subjects(verb.token)
+    target.actor_heads = target.actor_heads or actors or syn.subjects(verb.token)
     target.recipient_heads = target.recipient_heads or list(recipients or [])
     target.context.append("light:" + verb.token.lemma_)
 
@@ -656,8 +682,11 @@ def _owned(obj: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in obj.children)
 
 
-def _noun_actors(noun: Token, agency_verbs: frozenset[str] = frozenset()) -> list[Token]:
-    """Actors of an event noun: "by" phrase, possessor, or a national/organisational modifier."""
+def _noun_actors(
+    noun: Token, agency_verbs: frozenset[str] = frozenset(), agents: frozenset[str] = frozenset()
+) -> list[Token]:
+    """Actors of an event noun: "by" phrase, possessor, or a national/organisational
+    modifier, or one of the ``agents`` words ("a coalition airstrike", "a police raid")."""
     found = syn.agents(noun)
     if found:
         return found
@@ -668,7 +697,7 @@ def _noun_actors(noun: Token, agency_verbs: frozenset[str] = frozenset()) -> lis
             return [child]
         if child.dep_ == "compound" and child.ent_type_ in {"NORP", "ORG", "GPE"}:
             return [child]
-        if child.dep_ == "compound" and child.lemma_.lower() in {"regime", "government", "army"}:
+        if child.dep_ == "compound" and child.lemma_.lower() in agents:
             return [child]
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB":
