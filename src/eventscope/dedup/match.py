@@ -11,7 +11,8 @@ All of these must hold (ACLED's own dedup rules are of this shape):
 - dates that overlap, allowing ``date_slack_days`` for reports that date the same event
   a day apart ("yesterday" in one, "on Monday" in another);
 - perpetrators that do not contradict: when both name canonical actors, at least one
-  must be shared or agree on country and sector.  Recipients are not compared: reports
+  must be shared or agree on country and sector (crowds of protesters or rioters never
+  contradict: reports name the same crowd differently).  Recipients are not compared: reports
   describe victims too differently ("civilians", "a dozen opposition members").
 """
 
@@ -114,9 +115,14 @@ def _actors_agree(xs: list[Actor], ys: list[Actor]) -> bool:
     return bool(keys_a & keys_b) or _generic(xs) or _generic(ys)
 
 
+# ACLED's rioters (5) and protesters (6): one crowd is "opposition supporters" in one
+# report and "huge crowds" or "students" in another.
+_CROWDS = frozenset({5, 6})
+
+
 def _generic(actors: list[Actor]) -> bool:
-    """Actors with no country are too vague to contradict anyone."""
-    return all(a.country is None for a in actors)
+    """Actors with no country, or crowds, are too vague to contradict anyone."""
+    return all(a.country is None or a.acled_inter in _CROWDS for a in actors)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
