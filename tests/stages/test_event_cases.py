@@ -1,4 +1,7 @@
-"""Event types, actors and recipients on sentences written for eventscope.
+"""Event types, modes, actors and recipients on sentences written for eventscope.
+
+``data/non_event_sentences.txt`` holds news sentences that report no event of their
+own: disasters, accidents, crime, commentary, plans and running tolls.
 
 ``data/event_type_cases.tsv`` pairs a sentence with the PLOVER type of its main event
 (the most confident one), labelled from the PLOVER v0.8 manual: meetings, withdrawals,
@@ -23,6 +26,13 @@ from spacy.tokens import Doc
 
 from eventscope.stages.events import EventStage
 
+NON_EVENTS = [
+    line
+    for line in (Path(__file__).parent / "data" / "non_event_sentences.txt")
+    .read_text()
+    .splitlines()
+    if line.strip()
+]
 MODE_CASES = [
     line.split("\t")
     for line in (Path(__file__).parent / "data" / "event_mode_cases.tsv").read_text().splitlines()
@@ -71,3 +81,14 @@ def test_event_modes(
     assert mentions, "no event found"
     main = max(mentions, key=lambda m: m.confidence)
     assert (main.event, main.mode) == (event, mode)
+
+
+@pytest.mark.parametrize("text", NON_EVENTS, ids=[t[:40] for t in NON_EVENTS])
+def test_no_event_in_background_disaster_or_crime(
+    text: str, stage: EventStage, parse: Callable[..., Doc]
+) -> None:
+    """Disasters, accidents, crime, commentary, plans and running tolls assert no event
+    (an event may still be found, flagged historical, future or hypothetical)."""
+    flagged = {"historical", "future", "hypothetical", "negated"}
+    asserted = [m for m in stage(parse(text))._.events if not flagged & set(m.modality)]
+    assert asserted == []

@@ -358,6 +358,10 @@ class EventStage:
     def _supported(self, noun: _Cand) -> bool:
         """A weak event noun counts only as the subject/object of an occurrence verb."""
         head = noun.token.head
+        if noun.token.dep_ == "nsubj" and head.lemma_.lower() in self.lexicon.words(
+            "passive_occurrence_verbs"
+        ):
+            return False  # "talks were held" happened; "the ceasefire held" lasted
         return (
             noun.token.dep_ in {"nsubj", "nsubjpass", "dobj"}
             and head.lemma_.lower() in self.lexicon.words("occurrence_verbs")
@@ -517,12 +521,23 @@ class EventStage:
             cand.acled = "Explosions/Remote violence|Shelling/artillery/missile attack"
 
     def _non_political(self, cand: _Cand) -> bool:
-        """Deaths from disasters, accidents or ordinary crime are not events."""
-        if cand.trigger.event != "ASSAULT":
-            return False
+        """Disasters, accidents, ordinary crime and commentary are not events.
+
+        "Landslides blocked the road" is no protest; "the conflict has killed 300,000"
+        is a running toll, not an attack; "experts warn" is no threat.
+        """
         causes = self.lexicon.words("non_political_causes")
-        tok = cand.token
-        near = [*cand.actor_heads, *syn.prep_objects(tok, {"in", "by", "from", "during", "after"})]
+        actors = {a.lemma_.lower() for a in [*cand.actor_heads, *syn.subjects(cand.token)]}
+        if actors & (causes | self.lexicon.words("non_political_actors")):
+            return True  # "a fire killed nine workers", but "killed by sniper fire" stays
+        event = cand.trigger.event
+        if event == "THREATEN" and actors & self.lexicon.words("commentator_words"):
+            return True
+        if event != "ASSAULT":
+            return False
+        if actors & self.lexicon.words("background_subjects"):
+            return True
+        near = syn.prep_objects(cand.token, {"in", "by", "from", "during", "after"})
         return any(t.lemma_.lower() in causes for t in near)
 
     # -- modality --------------------------------------------------------------------
@@ -551,7 +566,21 @@ class EventStage:
                 flags.add("reported")
         if year is not None and _dated_before(tok, sent, year, dated):
             flags.add("historical")
+        if self._habitual(tok):
+            flags.add("historical")
         return flags
+
+    def _habitual(self, tok: Token) -> bool:
+        """Background rather than news: "has long accused", "routinely detains", a
+        running toll "has killed 300,000 people since 2011"."""
+        kids = list(tok.children)
+        if any(
+            c.dep_ == "advmod" and c.lower_ in self.lexicon.words("habitual_adverbs") for c in kids
+        ):
+            return True
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+        since = [p for p in kids if p.dep_ == "prep" and p.lower_ == "since"]
+        return perfect and any(t.ent_type_ == "DATE" for p in since for t in p.subtree)
 
     def _prominence(self, tok: Token) -> float:
         """How central the trigger is to its sentence.
