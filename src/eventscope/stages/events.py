@@ -291,12 +291,11 @@ class EventStage:
         "talks with the rebels", and through the object: "signed an agreement with
         Somalia", "pledged support for the government".
         """
-        preps = set(self.lexicon.table("recipient_preps", trig.event or ""))
-        if not preps:
-            return []
+        entries = self.lexicon.table("recipient_preps", trig.event or "")
+        preps = {p for p in entries if " " not in p}
         out = syn.prep_objects(tok, preps)
-        if "outside" in preps:  # "demonstrated in front of the electoral commission"
-            out += syn.phrase_objects(tok, ("in", "front", "of"))
+        for phrase in entries - preps:  # "demonstrated in front of the electoral commission"
+            out += syn.phrase_objects(tok, phrase.split())
         for obj in syn.objects(tok):
             if not _owned(obj):
                 out.extend(syn.prep_objects(obj, preps))
