@@ -35,6 +35,10 @@ from eventscope.actors.resolver import ActorResolver, resolve_actor
         # Former office holders.
         ("former Prime Minister Andreas Papandreou", None, "GRC", "ELI"),
         ("ousted president", "KGZ", "KGZ", "ELI"),
+        # The text's "opposition" beats a dictionary role that may be out of date.
+        ("Kenyan opposition leader Raila Odinga", None, "KEN", "OPP"),
+        ("government critics", None, None, "OPP"),
+        ("critics of the government", None, None, "OPP"),
         # Titles inside IGOs; IGOs have no PLOVER sector of their own.
         ("Arab League Secretary-General", None, "IGO", "GOV"),
         ("European Union", None, "EUR", "GOV"),

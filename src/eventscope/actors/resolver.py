@@ -666,8 +666,10 @@ class ActorResolver:
             country = places[0].actors[0].resolved(when)[0]
         if agent is not None and sector in (None, "IGO", "NGO"):
             sector = agent.sector
-        elif agent is not None and sector == "PTY" and agent.sector == "OPP":
-            sector = "OPP"  # "the opposition Awami League", "opposition party BNP"
+        elif agent is not None and agent.sector == "OPP" and sector in STATE_SECTORS | {"PTY"}:
+            # "the opposition Awami League", "opposition leader Raila Odinga": the text
+            # says who is out of power now; the dictionary's dated roles may not.
+            sector = "OPP"
         elif agent is not None and len(actor.codes) > 1 and agent.sector != sector:
             # "President Mubarak": the title picks the role the person held at the time
             # when the article date is unknown and the latest role differs.
