@@ -120,10 +120,38 @@ class EventStage:
             return None  # "the besieged district" describes a state, not an act
         if token.ent_type_ and token.ent_type_ not in {"EVENT", "NORP"}:
             return None  # "March", "Rally Party": names, not acts
+        if self._figurative(token):
+            return None
         for trig in self.lexicon.candidates(token):
             if self._fits(token, trig):
                 return _Cand(token, trig, trig.mode, trig.acled)
         return None
+
+    def _figurative(self, token: Token) -> bool:
+        """Verb uses that describe rather than report an act.
+
+        "It is striking how …" judges (a subject "it" standing for a clause); "to arrest
+        the slide" and "stem the flow" act on a trend, not on people; "the war is
+        restricted to the north" and "areas confined to the coast" say where something
+        is.  None of them is an event, whatever the verb's entry says.
+        """
+        if token.pos_ not in {"VERB", "AUX"}:
+            return False
+        kids = list(token.children)
+        objects = {t.lemma_.lower() for t in syn.objects(token)}
+        if objects & self.lexicon.words("trend_objects"):
+            return True
+        judged = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kids) and not objects
+        if judged and any(c.dep_ in {"ccomp", "csubj"} for c in kids):
+            return True  # "it is striking how …", "it is shocking that …"
+        if token.lemma_.lower() in self.lexicon.words("warning_verbs"):
+            clauses = [c for c in kids if c.dep_ == "ccomp"]
+            if clauses and not any(self._foretells(c) for c in clauses):
+                return True  # "agencies warned that 4 million people have been affected"
+        descriptive = token.lemma_.lower() in self.lexicon.words("descriptive_passives")
+        if descriptive and any(c.dep_ in {"auxpass", "nsubjpass"} for c in kids):
+            return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
+        return False
 
     def _fits(self, token: Token, trig: Trigger) -> bool:
         """Check the entry's constraints (objects, particle, subjects)."""
@@ -437,6 +465,7 @@ class EventStage:
             recipients += [r for r in self._prep_recipients(tok, trig) if r not in recipients]
         # "clashes killed dozens": the act's own name is no actor
         actors = [self._antecedent(a, tok) for a in actors if not self._names_act(a, trig)]
+        actors = [a for a in actors if self._can_act(a)]
         quantities = self.lexicon.words("quantity_words")
         cand.actor_heads = [a for a in _expand(actors, quantities) if _participant(a)]
         harm = trig.event in self.lexicon.words("harm_events")
@@ -446,6 +475,29 @@ class EventStage:
             for r in dict.fromkeys(p for p in parties if p is not None)
             if r not in cand.actor_heads and _participant(r)
         ]
+
+    def _foretells(self, clause: Token) -> bool:
+        """Whether a reported clause speaks of what is yet to come ("would retaliate",
+        "is going to strike", "plans to attack"): only such a warning is a threat."""
+        words = self.lexicon.words
+        modal = words("future_aux") | words("hypothetical_aux") | {"must", "going"}
+        chain = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+        if any(c.dep_ == "aux" and c.lower_ in modal for t in chain for c in t.children):
+            return True
+        return any(t.lemma_.lower() in words("planning_verbs") for t in chain) or (
+            clause.tag_ == "VB"  # "warned that they stay away": a command
+        )
+
+    def _can_act(self, tok: Token) -> bool:
+        """Whether a noun can be the doer of an act: "anarchy overcomes", "the move
+        follows condemnation" and "efforts to stamp it out" name no actor.  Names and
+        pronouns always can."""
+        if tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_:
+            return True
+        lemma = tok.lemma_.lower()
+        return lemma not in self.lexicon.words("non_acting_nouns") | self.lexicon.words(
+            "abstract_objects"
+        )
 
     def _names_act(self, tok: Token, trig: Trigger) -> bool:
         """Whether ``tok`` is a noun naming an act of the trigger's own event type."""
