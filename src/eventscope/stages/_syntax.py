@@ -88,6 +88,8 @@ def subjects(verb: Token) -> list[Token]:
     seen = 0
     current: Token | None = verb
     while current is not None and seen < 6:
+        if _reduced_passive(current):
+            return []  # "protesters arrested last week": the noun is the one acted on
         found = [c for c in current.children if c.dep_ in _SUBJ]
         if found:
             heads = [t for t in found if t.tag_ not in {"WDT", "WP"}]
@@ -101,7 +103,10 @@ def subjects(verb: Token) -> list[Token]:
             # the small parser's reading of "The opposition, which …, called for …": the
             # past-tense verb hangs on a subject it left without a main verb
             return [current.head]
-        if current.dep_ in {"xcomp", "advcl", "conj", "acl"} and current.head.i != current.i:
+        adjective = current.dep_ == "acomp" and current.pos_ == "ADJ"  # "were able to …"
+        if (adjective or current.dep_ in {"xcomp", "advcl", "conj", "acl"}) and (
+            current.head.i != current.i
+        ):
             current = current.head
             seen += 1
             continue
@@ -110,8 +115,20 @@ def subjects(verb: Token) -> list[Token]:
 
 
 def passive_subjects(verb: Token) -> list[Token]:
-    """Passive subjects ("civilians were killed"), which are the recipients."""
-    return [c for c in verb.children if c.dep_ in {"nsubjpass", "csubjpass"}]
+    """Passive subjects ("civilians were killed"), which are the recipients, and the noun
+    a past participle describes ("civilians killed in the strike")."""
+    found = [c for c in verb.children if c.dep_ in {"nsubjpass", "csubjpass"}]
+    return [verb.head] if not found and _reduced_passive(verb) else found
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle hanging on a noun: "a volunteer killed while clearing mines"."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        and not any(c.dep_ in _SUBJ for c in verb.children)
+    )
 
 
 def agents(verb: Token) -> list[Token]:

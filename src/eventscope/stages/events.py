@@ -34,6 +34,7 @@ from ..nlp.mentions import EventMention
 from . import _syntax as syn
 from .lexicon import Lexicon, Trigger, default_lexicon
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -133,7 +134,8 @@ class EventStage:
         "It is striking how …" judges (a subject "it" standing for a clause); "to arrest
         the slide" and "stem the flow" act on a trend, not on people; "the war is
         restricted to the north" and "areas confined to the coast" say where something
-        is.  None of them is an event, whatever the verb's entry says.
+        is; "demonstrating its clout" shows something, and "shot himself" harms no
+        one else.  None of them is an event, whatever the verb's entry says.
         """
         if token.pos_ not in {"VERB", "AUX"}:
             return False
@@ -141,14 +143,21 @@ class EventStage:
         objects = {t.lemma_.lower() for t in syn.objects(token)}
         if objects & self.lexicon.words("trend_objects"):
             return True
+        lemma = token.lemma_.lower()
+        if lemma in self.lexicon.words("display_verbs") and objects & self.lexicon.words(
+            "display_objects"
+        ):
+            return True  # "demonstrating Russia's clout", "rallied support": no protest
+        if lemma in self.lexicon.words("self_harm_verbs") and objects & _REFLEXIVES:
+            return True  # "shot himself": a death, not an attack on anyone
         judged = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kids) and not objects
         if judged and any(c.dep_ in {"ccomp", "csubj"} for c in kids):
             return True  # "it is striking how …", "it is shocking that …"
-        if token.lemma_.lower() in self.lexicon.words("warning_verbs"):
+        if lemma in self.lexicon.words("warning_verbs"):
             clauses = [c for c in kids if c.dep_ == "ccomp"]
             if clauses and not any(self._foretells(c) for c in clauses):
                 return True  # "agencies warned that 4 million people have been affected"
-        descriptive = token.lemma_.lower() in self.lexicon.words("descriptive_passives")
+        descriptive = lemma in self.lexicon.words("descriptive_passives")
         if descriptive and any(c.dep_ in {"auxpass", "nsubjpass"} for c in kids):
             return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
         return False
@@ -418,6 +427,9 @@ class EventStage:
             actors = cand.actor_heads or _noun_actors(
                 tok, self.lexicon.words("agency_verbs"), self.lexicon.words("agent_modifiers")
             )
+            if not cand.actor_heads and self._reacts_to(tok, trig):
+                # "the US condemned the attack": the US did not attack
+                actors = [a for a in actors if a not in syn.subjects(tok.head)]
             recipients = cand.recipient_heads or syn.prep_objects(tok, {"against", "on", "upon"})
             if trig.event in self.lexicon.words("harm_events"):
                 recipients = [*recipients, *syn.prep_objects(tok, {"of"})]  # "the killing of X"
@@ -487,6 +499,13 @@ class EventStage:
         return any(t.lemma_.lower() in words("planning_verbs") for t in chain) or (
             clause.tag_ == "VB"  # "warned that they stay away": a command
         )
+
+    def _reacts_to(self, noun: Token, trig: Trigger) -> bool:
+        """Whether the verb taking ``noun`` as its object is an act of another kind
+        (condemning, denying, investigating it), whose subject is no doer of the noun."""
+        if noun.dep_ != "dobj":
+            return False
+        return any(t.event not in (None, trig.event) for t in self.lexicon.candidates(noun.head))
 
     def _can_act(self, tok: Token) -> bool:
         """Whether a noun can be the doer of an act: "anarchy overcomes", "the move
@@ -597,6 +616,8 @@ class EventStage:
         words = self.lexicon.words
         flags: set[str] = set()
         chain = [tok, *_verb_chain(tok)]
+        if self._bare_infinitive(tok):
+            flags.add("hypothetical")
         for t in chain[:3]:
             kids = list(t.children)
             if any(c.dep_ == "neg" for c in kids):
@@ -620,6 +641,22 @@ class EventStage:
         if self._habitual(tok):
             flags.add("historical")
         return flags
+
+    def _bare_infinitive(self, tok: Token) -> bool:
+        """An infinitive that only names a possibility: "it is legal to kill them", "there
+        is no way to arrest them", "the aim is to capture the city".  It hangs on a word
+        of possibility, duty or right, or on "be"; verbs that assert, plan or vow an act
+        decide elsewhere."""
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head  # "no way to arrest or extradite them"
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return False
+        if tok.dep_ not in {"xcomp", "ccomp", "acl", "relcl", "advcl"}:
+            return False
+        # "ready to send aid" is intent, "launched an operation to retake the town" and
+        # "was quick to condemn" assert: only words of possibility, duty or right count
+        head = tok.head.lemma_.lower()
+        return head == "be" or head in self.lexicon.words("modal_words")
 
     def _habitual(self, tok: Token) -> bool:
         """Background rather than news: "has long accused", "routinely detains", a
