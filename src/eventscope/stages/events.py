@@ -121,9 +121,10 @@ class EventStage:
             return None  # "the besieged district" describes a state, not an act
         if token.ent_type_ and token.ent_type_ not in {"EVENT", "NORP"}:
             return None  # "March", "Rally Party": names, not acts
-        if self._figurative(token):
-            return None
-        for trig in self.lexicon.candidates(token):
+        triggers = self.lexicon.candidates(token)
+        if not triggers or self._figurative(token):
+            return None  # the parse is read only for tokens that could be triggers
+        for trig in triggers:
             if self._fits(token, trig):
                 return _Cand(token, trig, trig.mode, trig.acled)
         return None
@@ -429,7 +430,8 @@ class EventStage:
             )
             if not cand.actor_heads and self._reacts_to(tok, trig):
                 # "the US condemned the attack": the US did not attack
-                actors = [a for a in actors if a not in syn.subjects(tok.head)]
+                reactors = syn.subjects(tok.head)
+                actors = [a for a in actors if a not in reactors]
             recipients = cand.recipient_heads or syn.prep_objects(tok, {"against", "on", "upon"})
             if trig.event in self.lexicon.words("harm_events"):
                 recipients = [*recipients, *syn.prep_objects(tok, {"of"})]  # "the killing of X"
@@ -514,9 +516,8 @@ class EventStage:
         if tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_:
             return True
         lemma = tok.lemma_.lower()
-        return lemma not in self.lexicon.words("non_acting_nouns") | self.lexicon.words(
-            "abstract_objects"
-        )
+        words = self.lexicon.words
+        return lemma not in words("non_acting_nouns") and lemma not in words("abstract_objects")
 
     def _names_act(self, tok: Token, trig: Trigger) -> bool:
         """Whether ``tok`` is a noun naming an act of the trigger's own event type."""
