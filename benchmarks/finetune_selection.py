@@ -11,11 +11,15 @@ from ``eventscope evaluate`` afterwards.
     python benchmarks/finetune_selection.py ngec --data ../shared/data --folds-run 1
     python benchmarks/finetune_selection.py conflibert --only e6 --also-linear \
         --extra src/eventscope/data/events/quad_sentences.tsv
+    python benchmarks/finetune_selection.py conflibert --only e6 --seeds 5 --also-linear \
+        --extra src/eventscope/data/events/quad_sentences.tsv   # a GPU's work
 
 ``--extra FILE`` adds sentences written for the project to every fold's training side
 (they are never scored, so the figure stays one on the task's training data);
 ``--also-linear`` runs the linear n-gram model on the same folds too and scores the
 average of its probabilities with each fine-tuned candidate's (an ensemble).
+``--seeds N`` fine-tunes each candidate with seeds 0..N-1 and also scores the mean of
+their probabilities (a seed ensemble), alone and with the linear partner.
 
 ``case2021`` cross-validates on the sentences written for eventscope
 (``src/eventscope/data/events/acled_subtypes.tsv``) and also scores, on each held-out
@@ -29,11 +33,10 @@ need the ``minilm`` extra.  Results: ``benchmarks/results/finetune_selection-<ta
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -116,14 +119,29 @@ def load_extra(task: str, path: Path) -> LabelledData:
     return conflibert.with_class_names(data) if task == "conflibert" else data
 
 
-def ensemble_scores(a: dict[str, Any], b: dict[str, Any], labels: Sequence[str]) -> dict:
-    """Scores of the mean of two runs' out-of-fold probabilities (same folds)."""
-    assert a["held_out"] == b["held_out"], "ensembles need the same folds"
-    classes = a["classes"]
-    order = [b["classes"].index(c) for c in classes]
-    pa, pb = np.array(a["probabilities"]), np.array(b["probabilities"])[:, order]
-    pred = [classes[i] for i in ((pa + pb) / 2).argmax(axis=1)]
-    return scores([labels[i] for i in a["held_out"]], pred)
+def _averaged(runs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """One run whose probabilities are the mean of ``runs``, on the texts all held out."""
+    classes = runs[0]["classes"]
+    common = sorted(set.intersection(*(set(r["held_out"]) for r in runs)))
+    rows = np.zeros((len(common), len(classes)))
+    for run in runs:
+        order = [run["classes"].index(c) for c in classes]
+        where = {i: k for k, i in enumerate(run["held_out"])}
+        rows += np.asarray(run["probabilities"])[[where[i] for i in common]][:, order]
+    return {"classes": classes, "held_out": common, "probabilities": (rows / len(runs)).tolist()}
+
+
+def mean_scores(runs: Sequence[dict[str, Any]], labels: Sequence[str]) -> dict[str, float]:
+    """Scores of the mean of several runs' out-of-fold probabilities, text by text.
+
+    Runs may have drawn different folds (a fine-tuning seed also draws them): every
+    probability is still from a model that never saw its text, so the mean is too.
+    Texts held out in only some runs (``--folds-run`` below 5) are left out.
+    """
+    mean = _averaged(runs)
+    classes = mean["classes"]
+    pred = [classes[int(np.argmax(row))] for row in mean["probabilities"]]
+    return scores([labels[i] for i in mean["held_out"]], pred)
 
 
 def rule_labels(texts: Sequence[str]) -> tuple[list[str | None], list[str]]:
@@ -169,6 +187,7 @@ def main() -> None:
     parser.add_argument("--extra", type=Path, default=None, help="written sentences to add")
     parser.add_argument("--also-linear", action="store_true", help="and ensembles with it")
     parser.add_argument("--pipeline", action="store_true", help="case2021: score the pipeline")
+    parser.add_argument("--seeds", type=int, default=1, help="fine-tune seeds 0..N-1, and mean")
     args = parser.parse_args()
 
     texts, labels = load(args.task, args.data)
@@ -188,7 +207,15 @@ def main() -> None:
         if args.task == "conflibert":  # the benchmark's default model, rule features and all
             chosen[f"linear {lin_name} +rules"] = (lin_config, True)
     suffix = f" +{args.extra.stem}" if extra else ""
+    seeded = {}
     for name, (config, use_hints) in chosen.items():
+        if isinstance(config, FineTuneConfig) and args.seeds > 1:
+            seeded |= {
+                f"{name} seed {k}": (replace(config, seed=k), use_hints) for k in range(args.seeds)
+            }
+        else:
+            seeded[name] = (config, use_hints)
+    for name, (config, use_hints) in seeded.items():
         name += suffix
         if use_hints and hints is None:
             hints = [conflibert.rule_hints(e) for e in code_sentences(texts)]
@@ -224,10 +251,20 @@ def main() -> None:
         print(f"{line} ({time.perf_counter() - t0:.0f}s)", flush=True)
     linear = {n: cv for n, cv in runs.items() if n.startswith("linear")} if args.also_linear else {}
     tuned = {n: cv for n, cv in runs.items() if n not in linear}
-    for (name, cv), (lin_name, lin) in itertools.product(tuned.items(), linear.items()):
-        both = f"ensemble: {name} + {lin_name} [{len(folds)} folds]"
-        results[both] = {"cv": ensemble_scores(cv, lin, labels)}
-        print(f"{both:34} cv macro-F1 {results[both]['cv']['macro_f1']:.3f}", flush=True)
+    groups: dict[str, list[dict[str, Any]]] = {name: [cv] for name, cv in tuned.items()}
+    for base in {n.rsplit(" seed ", 1)[0] for n in tuned if " seed " in n}:
+        groups[f"{base} mean of {args.seeds} seeds"] = [
+            cv for n, cv in tuned.items() if n.rsplit(" seed ", 1)[0] == base
+        ]
+    for name, group in groups.items():
+        if len(group) > 1:
+            results[f"{name} [{len(folds)} folds]"] = {"cv": mean_scores(group, labels)}
+        for lin_name, lin in linear.items():
+            both = f"ensemble: {name} + {lin_name} [{len(folds)} folds]"
+            # the linear model weighs as much as all the seeds together
+            mean = mean_scores([_averaged(group), lin], labels)
+            results[both] = {"cv": mean}
+            print(f"{both:34} cv macro-F1 {mean['macro_f1']:.3f}", flush=True)
     if rules is not None:
         held_all = [i for f in folds for i in f.tolist()]
         alone = scores([labels[i] for i in held_all], [rules_alone[i] for i in held_all])

@@ -111,6 +111,29 @@ def test_benchmark_ngec_trains_event_and_mode_models(tmp_path: Path, numpy_only:
 
 
 @needs_torch
+def test_benchmark_ngec_fine_tunes_both_models_with_the_extra(
+    tmp_path: Path, tiny_extra: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventscope.models.finetune import FineTuneConfig, FineTunedClassifier
+
+    monkeypatch.setattr(  # the tiny test model reads at most 64 pieces
+        ngec, "CONFIG_FINETUNE", FineTuneConfig(epochs=1, batch_size=64, max_length=64)
+    )
+    _ngec_dir(tmp_path)
+    event_clf, mode_clf, found = ngec.train_classifiers(tmp_path)
+    assert isinstance(event_clf, FineTunedClassifier) and isinstance(mode_clf, FineTunedClassifier)
+    assert mode_clf.labels == ["ASSAULT|aerial", "COERCE|arrest"]  # stories without a mode left out
+    assert event_clf.training["trained_at_evaluation"] is True
+    again, _, found_again = ngec.train_classifiers(tmp_path)
+    assert found_again["event"]["from_cache"] is True  # type: ignore[index]
+    assert found_again["event"]["model_folder"] == found["event"]["model_folder"]  # type: ignore[index]
+    assert ngec.describe(again).startswith("MiniLM fine-tuned for 1 epoch on 64 pieces")
+    result = ngec.run(tmp_path)
+    assert result.details["system"].startswith("MiniLM fine-tuned")
+    assert result.metrics["n"] >= 1 and 0.0 <= result.metrics["mode_accuracy"] <= 1.0
+
+
+@needs_torch
 def test_benchmark_conflibert_fine_tunes_with_the_extra_and_caches_it(
     tmp_path: Path, sentences: tuple[list[str], list[str]], tiny_extra: None
 ) -> None:
