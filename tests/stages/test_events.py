@@ -143,6 +143,14 @@ def test_events_light_verb_hands_subject_to_noun(code) -> None:  # type: ignore[
     assert _texts(m.actor_spans) == ["Students"]
 
 
+def test_events_halted_talks_are_no_talks(code) -> None:  # type: ignore[no-untyped-def]
+    """Breaking off or suspending talks is one SANCTION; the talks it stops are no
+    CONSULT of their own, and the other side of the talks is the recipient."""
+    (m,) = code("The rebels broke off negotiations with the government.")
+    assert (m.event, m.mode) == ("SANCTION", "withdraw")
+    assert _texts(m.recipient_spans) == ["government"]
+
+
 def test_events_claim_of_responsibility_names_the_actor(code) -> None:  # type: ignore[no-untyped-def]
     (m,) = code("Islamic State claimed responsibility for the bombing.")
     assert _texts(m.actor_spans) == ["Islamic State"]

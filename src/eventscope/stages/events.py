@@ -168,6 +168,8 @@ class EventStage:
         if trig.objects is not None:
             objs = {t.lemma_.lower() for t in syn.objects(token)}
             objs |= {t.lemma_.lower() for t in token.children if t.dep_ in {"amod", "prt"}}
+            if trig.prep is not None:  # "walked out of the talks", "withdrew from the talks"
+                objs |= {t.lemma_.lower() for t in _particle_objects(token, trig.prep)}
             if trig.pos == "NOUN":
                 objs.add(token.head.lemma_.lower())
             if not objs & trig.objects:
@@ -334,7 +336,10 @@ class EventStage:
         out = syn.prep_objects(tok, preps)
         for phrase in entries - preps:  # "demonstrated in front of the electoral commission"
             out += syn.phrase_objects(tok, phrase.split())
-        for obj in syn.objects(tok):
+        objects = syn.objects(tok)
+        if trig.prep is not None and trig.objects is not None:
+            objects = objects + _particle_objects(tok, trig.prep)  # "walked out of talks with X"
+        for obj in objects:
             if not _owned(obj):
                 out.extend(syn.prep_objects(obj, preps))
         return out
@@ -350,7 +355,9 @@ class EventStage:
                 noun.dropped = True
             return
         if verb.dropped or verb.trigger.event != noun.trigger.event:
-            if noun.trigger.weight < 0.6 and not self._supported(noun):
+            if verb.trigger.event == "SANCTION" and _selects(verb, noun.token):
+                noun.dropped = True  # "suspended talks", "cut aid": the activity stops
+            elif noun.trigger.weight < 0.6 and not self._supported(noun):
                 noun.dropped = True
             return
         _refine(verb, noun)
@@ -481,7 +488,12 @@ class EventStage:
         actors = [self._antecedent(a, tok) for a in actors if not self._names_act(a, trig)]
         actors = [a for a in actors if self._can_act(a)]
         quantities = self.lexicon.words("quantity_words")
-        cand.actor_heads = [a for a in _expand(actors, quantities) if _participant(a)]
+        crowd = trig.event in self.lexicon.words("crowd_events")
+        cand.actor_heads = [
+            a
+            for a in _expand(actors, quantities)
+            if _participant(a) or (crowd and _bare_count(a))
+        ]
         harm = trig.event in self.lexicon.words("harm_events")
         parties = [self._owner(r, harm) for r in _expand(recipients, quantities)]
         cand.recipient_heads = [
@@ -744,6 +756,23 @@ def _refine(keep: _Cand, other: _Cand) -> None:
         keep.acled = other.acled
 
 
+def _selects(verb: _Cand, noun: Token) -> bool:
+    """Whether ``noun`` is the object that chose the verb's entry ("talks" for
+    "broke off talks"), rather than any noun near it."""
+    wanted = verb.trigger.objects
+    return wanted is not None and noun.lemma_.lower() in wanted
+
+
+def _particle_objects(token: Token, particle: str) -> list[Token]:
+    """What a verb's particle or preposition leads to: "talks" in "withdrew from the
+    talks" and in "walked out of the talks" (spaCy hangs "of" on "out")."""
+    out = syn.prep_objects(token, {particle})
+    for child in token.children:
+        if child.lower_ == particle and child.dep_ in {"prt", "prep", "advmod"}:
+            out += syn.prep_objects(child, {"of", "from"})
+    return out
+
+
 def _targets(tok: Token) -> list[Token]:
     """Who or what an action is aimed at: objects, target prepositions, 'targeting X'.
 
@@ -830,6 +859,12 @@ def _noun_actors(
 def _participant(tok: Token) -> bool:
     """Dates, times and numbers are never actors or recipients."""
     return tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
+
+
+def _bare_count(tok: Token) -> bool:
+    """A number standing for people ("thousands rallied", "about 300 marched"); a
+    count with an "of" phrase has already given way to what it counts."""
+    return tok.like_num or tok.ent_type_ == "CARDINAL"
 
 
 def _expand(heads: list[Token], quantities: frozenset[str] = frozenset()) -> list[Token]:
