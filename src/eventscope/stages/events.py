@@ -490,9 +490,7 @@ class EventStage:
         quantities = self.lexicon.words("quantity_words")
         crowd = trig.event in self.lexicon.words("crowd_events")
         cand.actor_heads = [
-            a
-            for a in _expand(actors, quantities)
-            if _participant(a) or (crowd and _bare_count(a))
+            a for a in _expand(actors, quantities) if _participant(a) or (crowd and _bare_count(a))
         ]
         harm = trig.event in self.lexicon.words("harm_events")
         parties = [self._owner(r, harm) for r in _expand(recipients, quantities)]
