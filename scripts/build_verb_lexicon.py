@@ -160,8 +160,8 @@ GENERIC = frozenset(
 # Verbs whose block default names a feeling, a state or a figure of speech far more
 # often than a forceful act in news prose: "the decision upset Kurds" is no protest,
 # "areas dominated by one tribe" and "the war raging since 2015" no attack (spaCy
-# lemmatises "raging" to "rag").  Their object patterns are kept; only the bare
-# default goes.
+# lemmatises "raging" to "rag"), and "billed as" is a description, not a bill.  Their
+# object patterns are kept; only the bare default goes.
 FIGURATIVE = frozenset(
     [
         "agonise", "agonize", "annoy", "arouse", "bother", "discomfit", "disconcert",
@@ -172,7 +172,7 @@ FIGURATIVE = frozenset(
         "match", "offend", "outrage", "overcome", "overshadow", "pique", "reside", "ring",
         "rip", "scandalise", "scandalize", "shock", "spoil", "stun", "stupefy", "surmount",
         "tarnish", "tear", "transgress", "vitiate", "extract", "impel", "moderate", "pluck",
-        "reinforce", "remove", "revolutionise", "revolutionize",
+        "reinforce", "remove", "revolutionise", "revolutionize", "bill",
     ]
 )  # fmt: skip
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([0-9-]{3,4})[^\]]*\]\s+---")

@@ -113,6 +113,8 @@ def test_events_result_participle_is_the_same_attack(code) -> None:  # type: ign
     [
         ("The army denied attacking the village.", "attacking", "negated"),
         ("Rebels did not attack the convoy.", "attack", "negated"),
+        ("The army refrained from shelling the besieged town.", "shelling", "negated"),
+        ("The envoy declined to meet the junta leader.", "meet", "negated"),
         ("If the army enters the city, the militants will attack it.", "attack", "future"),
         ("The army said it could attack the town if talks fail.", "attack", "hypothetical"),
         ("In March 2015, Iraqi troops recaptured Tikrit.", "recaptured", "historical"),

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 _NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "quantmod"}
 _DROP_LEADING = {"DET", "PUNCT", "PART", "ADP", "NUM", "CCONJ"}
 _SUBJ = {"nsubj", "csubj", "expl"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "ccomp", "relcl", "acl", "pcomp"}
 
 
@@ -88,8 +89,11 @@ def subjects(verb: Token) -> list[Token]:
     seen = 0
     current: Token | None = verb
     while current is not None and seen < 6:
-        if _reduced_passive(current):
-            return []  # "protesters arrested last week": the noun is the one acted on
+        if _reduced_passive(current) or any(c.dep_ in _PASS_SUBJ for c in current.children):
+            # "protesters arrested last week", "hostages who were captured", "its leaders
+            # have been annihilated": the subject is the one acted on; a "by" phrase
+            # names the doer
+            return []
         found = [c for c in current.children if c.dep_ in _SUBJ]
         if found:
             heads = [t for t in found if t.tag_ not in {"WDT", "WP"}]
@@ -117,7 +121,9 @@ def subjects(verb: Token) -> list[Token]:
 def passive_subjects(verb: Token) -> list[Token]:
     """Passive subjects ("civilians were killed"), which are the recipients, and the noun
     a past participle describes ("civilians killed in the strike")."""
-    found = [c for c in verb.children if c.dep_ in {"nsubjpass", "csubjpass"}]
+    found = [c for c in verb.children if c.dep_ in _PASS_SUBJ]
+    if verb.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} for c in found):
+        return [verb.head]  # "hostages who were captured": the hostages
     return [verb.head] if not found and _reduced_passive(verb) else found
 
 

@@ -149,6 +149,12 @@ class EventStage:
             "display_objects"
         ):
             return True  # "demonstrating Russia's clout", "rallied support": no protest
+        if lemma in self.lexicon.words("publishing_verbs"):
+            undergoers = objects | {t.lemma_.lower() for t in syn.passive_subjects(token)}
+            if undergoers & self.lexicon.words("media_objects"):
+                return True  # "released a video", "the report was released": no prisoners
+        if any(t.like_url or t.like_email for t in syn.objects(token)):
+            return True  # "click here to visit gu.com/letters": a page's furniture
         if lemma in self.lexicon.words("self_harm_verbs") and objects & _REFLEXIVES:
             return True  # "shot himself": a death, not an attack on anyone
         judged = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kids) and not objects
@@ -470,11 +476,15 @@ class EventStage:
                 cand.mode, cand.acled = "disapprove", None
         recipients = [*recipients, *cand.extra_recipients]
         withdrawal = cand.mode == "withdraw"
-        if withdrawal:
-            # the troops or envoys withdrawn are the actor's own ("recalled the ambassador");
-            # whom they are withdrawn from comes below
+        if withdrawal or trig.event == "MOBILIZE":
+            # the troops or envoys withdrawn or deployed are the actor's own ("recalled the
+            # ambassador"; "soldiers who were deployed to the border" are the force that
+            # moved); whom they are withdrawn from comes below
             withdrawn = self.lexicon.words("withdrawn_nouns")
-            recipients = [r for r in recipients if r.lemma_.lower() not in withdrawn]
+            own = [r for r in recipients if r.lemma_.lower() in withdrawn]
+            recipients = [r for r in recipients if r not in own]
+            if not actors and trig.event == "MOBILIZE":
+                actors = [r for r in own if r.dep_ in {"nsubjpass", "nsubj"} or r.i < tok.i]
         if trig.territory:
             recipients = [*recipients, *syn.prep_objects(tok, {"from"})]
         elif withdrawal:  # "recalled its ambassador from Montenegro"
@@ -580,7 +590,11 @@ class EventStage:
         )  # "Russian embassy", "government positions", "police patrol"; not "military aid"
 
     def _antecedent(self, subject: Token, trigger: Token) -> Token:
-        """ "X said it will…": a pronoun subject under a reporting verb is X."""
+        """ "X said it will…": a pronoun subject under a reporting verb is X; "al-Qaida,
+        whose attacks …": the possessive relative stands for the noun the clause is on."""
+        if subject.tag_ == "WP$":
+            clause = next((h for h in subject.ancestors if h.dep_ == "relcl"), None)
+            return clause.head if clause is not None else subject
         if subject.lower_ not in self.lexicon.words("pronoun_subjects"):
             return subject
         for head in _verb_chain(trigger):
@@ -643,8 +657,8 @@ class EventStage:
                 flags.add("hypothetical")  # the main clause of "if X, Y" is conditional
             if t is not tok and t.lemma_.lower() in words("planning_verbs"):
                 flags.add("future")
-            if t is not tok and t.lemma_.lower() == "fail":
-                flags.add("negated")
+            if t is not tok and t.lemma_.lower() in words("negating_verbs"):
+                flags.add("negated")  # "failed to reach", "declined to give"
             if t is not tok and t.lemma_.lower() in words("speech_verbs"):
                 flags.add("reported")
         if year is not None and _dated_before(tok, sent, year, dated):
