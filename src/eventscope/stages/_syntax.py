@@ -89,7 +89,8 @@ def subjects(verb: Token) -> list[Token]:
     seen = 0
     current: Token | None = verb
     while current is not None and seen < 6:
-        if _reduced_passive(current) or any(c.dep_ in _PASS_SUBJ for c in current.children):
+        passive = _reduced_passive(current) or _passive_adjunct(current)
+        if passive or any(c.dep_ in _PASS_SUBJ for c in current.children):
             # "protesters arrested last week", "hostages who were captured", "its leaders
             # have been annihilated": the subject is the one acted on; a "by" phrase
             # names the doer
@@ -124,6 +125,9 @@ def passive_subjects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in _PASS_SUBJ]
     if verb.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} for c in found):
         return [verb.head]  # "hostages who were captured": the hostages
+    if _passive_adjunct(verb):
+        # "Kidnapped in 2014, the boys …", "Arrested in March, the journalist was freed"
+        return [c for c in verb.head.children if c.dep_ in _SUBJ | _PASS_SUBJ]
     return [verb.head] if not found and _reduced_passive(verb) else found
 
 
@@ -134,6 +138,17 @@ def _reduced_passive(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
         and not any(c.dep_ in _SUBJ for c in verb.children)
+    )
+
+
+def _passive_adjunct(verb: Token) -> bool:
+    """A past participle opening an adjunct clause: "Kidnapped in 2014, the boys spent
+    years in the camp": the main clause's subject is the one acted on."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i < verb.head.i
+        and not any(c.dep_ in {"aux", "auxpass", "mark", *_SUBJ} for c in verb.children)
     )
 
 

@@ -153,6 +153,8 @@ class EventStage:
             undergoers = objects | {t.lemma_.lower() for t in syn.passive_subjects(token)}
             if undergoers & self.lexicon.words("media_objects"):
                 return True  # "released a video", "the report was released": no prisoners
+        if lemma in self.lexicon.words("effort_verbs") and any(c.dep_ == "xcomp" for c in kids):
+            return True  # "struggling to cope", "scrambling to find shelter"
         if any(t.like_url or t.like_email for t in syn.objects(token)):
             return True  # "click here to visit gu.com/letters": a page's furniture
         if lemma in self.lexicon.words("self_harm_verbs") and objects & _REFLEXIVES:
@@ -869,7 +871,10 @@ def _noun_actors(
 
 
 def _participant(tok: Token) -> bool:
-    """Dates, times and numbers are never actors or recipients."""
+    """Dates, times and numbers are never actors or recipients, nor are verbs that the
+    parser coordinated with a subject ("the army, using tanks and backed by …")."""
+    if tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV"}:
+        return False
     return tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
 
 
