@@ -191,8 +191,13 @@ class EventStage:
             if not subj & trig.subjects:
                 return False
         if token.dep_ == "compound" and trig.pos == "NOUN" and token.head.pos_ == "NOUN":
-            # "riot police", "protest leaders" name people, not an act
-            return token.head.lemma_.lower() not in self.lexicon.words("participant_nouns")
+            # "riot police", "protest leaders", "battle trucks", "arrest warrant" name
+            # people or things, not an act; "a bombing campaign", "the coup attempt" are
+            # acts (and a head that is a trigger itself merges the two later)
+            head = token.head
+            if self.lexicon.candidates(head):
+                return head.lemma_.lower() not in self.lexicon.words("participant_nouns")
+            return head.lemma_.lower() in self.lexicon.words("event_container_nouns")
         return True
 
     # -- structure -------------------------------------------------------------------
@@ -233,8 +238,12 @@ class EventStage:
         verb.dropped = True
         nouns = [*syn.objects(verb.token), *syn.prep_objects(verb.token, {"in", "for", "on"})]
         nouns += [of for n in syn.objects(verb.token) for of in syn.prep_objects(n, {"of"})]
+        containers = self.lexicon.words("event_container_nouns")
         for noun in nouns:  # "staged a protest", "declared a state of emergency"
             _lend(verb, cands.get(noun.i))
+            if noun.i not in cands and noun.lemma_.lower() in containers:
+                for mod in (c for c in noun.lefts if c.dep_ == "compound"):
+                    _lend(verb, cands.get(mod.i))  # "launched a bombing campaign"
         for noun in syn.passive_subjects(verb.token):
             # "the attack was carried out by …": the "by" phrase did it
             _lend(verb, cands.get(noun.i), actors=syn.agents(verb.token))
@@ -447,7 +456,10 @@ class EventStage:
                 # "the US condemned the attack": the US did not attack
                 reactors = syn.subjects(tok.head)
                 actors = [a for a in actors if a not in reactors]
-            recipients = cand.recipient_heads or syn.prep_objects(tok, {"against", "on", "upon"})
+            aimed = {"against", "on", "upon"}
+            recipients = cand.recipient_heads or syn.prep_objects(tok, aimed)
+            if not recipients and tok.dep_ == "compound":  # "a bombing campaign against X"
+                recipients = syn.prep_objects(tok.head, aimed)
             if trig.event in self.lexicon.words("harm_events"):
                 recipients = [*recipients, *syn.prep_objects(tok, {"of"})]  # "the killing of X"
         if trig.role == "fight":
