@@ -127,6 +127,13 @@ def test_events_modality_flags(code, text, trigger, flag) -> None:  # type: igno
     assert flag in found[trigger].modality
 
 
+def test_events_state_of_emergency_is_no_statement(code) -> None:  # type: ignore[no-untyped-def]
+    """The noun "state" is not the speech verb "to state": the declaration is the
+    government's own act, not something it reports."""
+    (m,) = code("The government declared a state of emergency in the north.")
+    assert m.event == "COERCE" and m.modality == []
+
+
 def test_events_threat_absorbs_the_threatened_act(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Rebels vowed to storm the town.")
     assert [m.event for m in events] == ["THREATEN"]

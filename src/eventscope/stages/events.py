@@ -671,9 +671,10 @@ class EventStage:
                 flags.add("hypothetical")  # the main clause of "if X, Y" is conditional
             if t is not tok and t.lemma_.lower() in words("planning_verbs"):
                 flags.add("future")
-            if t is not tok and t.lemma_.lower() in words("negating_verbs"):
+            verb = t is not tok and t.pos_ in {"VERB", "AUX"}  # not "a state of emergency"
+            if verb and t.lemma_.lower() in words("negating_verbs"):
                 flags.add("negated")  # "failed to reach", "declined to give"
-            if t is not tok and t.lemma_.lower() in words("speech_verbs"):
+            if verb and t.lemma_.lower() in words("speech_verbs"):
                 flags.add("reported")
         if year is not None and _dated_before(tok, sent, year, dated):
             flags.add("historical")
