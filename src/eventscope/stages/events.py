@@ -122,7 +122,7 @@ class EventStage:
         if token.ent_type_ and token.ent_type_ not in {"EVENT", "NORP"}:
             return None  # "March", "Rally Party": names, not acts
         triggers = self.lexicon.candidates(token)
-        if not triggers or self._figurative(token):
+        if not triggers or self._figurative(token) or self._tallied(token):
             return None  # the parse is read only for tokens that could be triggers
         for trig in triggers:
             if self._fits(token, trig):
@@ -170,6 +170,25 @@ class EventStage:
         if descriptive and any(c.dep_ in {"auxpass", "nsubjpass"} for c in kids):
             return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
         return False
+
+    def _tallied(self, token: Token) -> bool:
+        """Event nouns that a text counts or catalogues rather than reports: "the group
+        documents shelling and barrel bombs", "arrests and torture made up the bulk of
+        the data", "127 (deaths) by aerial attacks".  They name kinds of acts in a tally,
+        not an act that happened."""
+        if token.pos_ != "NOUN" and token.tag_ != "VBG":
+            return False
+        head = token
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        gov = head.head
+        lemma = gov.lemma_.lower()
+        if head.dep_ in {"dobj", "xcomp"} and lemma in self.lexicon.words("documentation_verbs"):
+            return True
+        if head.dep_ == "nsubj" and lemma in self.lexicon.words("share_verbs"):
+            particle = {"make": "up", "account": "for"}.get(lemma)
+            return particle is None or any(c.lower_ == particle for c in gov.children)
+        return head.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.like_num
 
     def _fits(self, token: Token, trig: Trigger) -> bool:
         """Check the entry's constraints (objects, particle, subjects)."""
