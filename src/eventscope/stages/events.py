@@ -34,6 +34,12 @@ from ..nlp.mentions import EventMention
 from . import _syntax as syn
 from .lexicon import Lexicon, Trigger, default_lexicon
 
+# (verbs, undergoers) lists in filters.json whose pairing makes a verb no event.
+_PRESENTING = (
+    ("display_verbs", "display_objects"),
+    ("publishing_verbs", "media_objects"),
+    ("scheduling_verbs", "election_nouns"),
+)
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -145,14 +151,8 @@ class EventStage:
         if objects & self.lexicon.words("trend_objects"):
             return True
         lemma = token.lemma_.lower()
-        if lemma in self.lexicon.words("display_verbs") and objects & self.lexicon.words(
-            "display_objects"
-        ):
-            return True  # "demonstrating Russia's clout", "rallied support": no protest
-        if lemma in self.lexicon.words("publishing_verbs"):
-            undergoers = objects | {t.lemma_.lower() for t in syn.passive_subjects(token)}
-            if undergoers & self.lexicon.words("media_objects"):
-                return True  # "released a video", "the report was released": no prisoners
+        if self._presents(token, lemma, objects):
+            return True
         if lemma in self.lexicon.words("effort_verbs") and any(c.dep_ == "xcomp" for c in kids):
             return True  # "struggling to cope", "scrambling to find shelter"
         if any(t.like_url or t.like_email for t in syn.objects(token)):
@@ -170,6 +170,19 @@ class EventStage:
         if descriptive and any(c.dep_ in {"auxpass", "nsubjpass"} for c in kids):
             return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
         return False
+
+    def _presents(self, token: Token, lemma: str, objects: set[str]) -> bool:
+        """A verb whose undergoer makes it no act on anyone: "demonstrating Russia's
+        clout", "rallied support", "offers a chance" (no protest, no offer); "released a
+        video", "the report was released" (no prisoners); "called a snap election",
+        "polls called for 24 June" (no request)."""
+        undergoers = objects | {t.lemma_.lower() for t in syn.passive_subjects(token)}
+        if token.dep_ == "acl":  # the parser's VBD in "polls called for 24 June"
+            undergoers.add(token.head.lemma_.lower())
+        words = self.lexicon.words
+        return any(
+            lemma in words(verbs) and undergoers & words(nouns) for verbs, nouns in _PRESENTING
+        )
 
     def _tallied(self, token: Token) -> bool:
         """Event nouns that a text counts or catalogues rather than reports: "the group
