@@ -918,8 +918,8 @@ def _noun_actors(
 def _participant(tok: Token) -> bool:
     """Dates, times and numbers are never actors or recipients, nor are verbs that the
     parser coordinated with a subject ("the army, using tanks and backed by …")."""
-    if tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV"}:
-        return False
+    if tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV"} and not tok.ent_type_:
+        return False  # a name the tagger misread as a verb still counts
     return tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
 
 
