@@ -28,10 +28,8 @@ import zipfile
 from functools import partial
 from pathlib import Path
 
-import numpy as np
-
 from .._types import UNREAL
-from ..models import ClassifierConfig, TextClassifier, cached_model, embed
+from ..models import ClassifierConfig, cached_model, embed
 from ..models.data import file_sha256
 from ..models.finetune import FineTuneConfig, FineTunedClassifier
 from ..models.fit import ModelConfig, TextModel, fit, loader
@@ -107,8 +105,6 @@ def train_classifiers(
     config = config or default_config()
     sha = file_sha256(require(data_dir / "events" / "ngec" / ZIP_NAME))
     stories: list[dict[str, str]] = []
-    vectors: list[np.ndarray] = []
-    linear_minilm = isinstance(config, ClassifierConfig) and "minilm" in config.features
     training = {
         "data": f"NGEC {ZIP_NAME} (ahalterman/NGEC, no licence stated), train split "
         "(sha1(text) % 5 != 0)",
@@ -119,8 +115,6 @@ def train_classifiers(
     def train_on(labels_of: str) -> TextModel:
         if not stories:
             stories.extend(load_stories(data_dir, "train"))
-            if linear_minilm:  # encoded once for both models
-                vectors.append(embed.encode([s["text"] for s in stories]))
         keep = [i for i, s in enumerate(stories) if labels_of == "event" or s["mode"]]
         rows = [stories[i] for i in keep]
         labels = [s["event"] if labels_of == "event" else f"{s['event']}|{s['mode']}" for s in rows]
@@ -128,7 +122,6 @@ def train_classifiers(
             [s["text"] for s in rows],
             labels,
             config,
-            embeddings=vectors[0][keep] if vectors else None,
             training=training | {"labels": labels_of},
         )
 
@@ -150,17 +143,6 @@ def mode_for(event: str, mode_labels: list[str], probs: list[float]) -> str | No
     return max(best)[1].split("|", 1)[1] if best else None
 
 
-def _reads_embeddings(clf: TextModel) -> bool:
-    return isinstance(clf, TextClassifier) and "minilm" in clf.config.features
-
-
-def _probabilities(clf: TextModel, texts: list[str], vectors: np.ndarray | None) -> np.ndarray:
-    """Class probabilities from either kind of model (only the linear one takes vectors)."""
-    if isinstance(clf, FineTunedClassifier):
-        return clf.predict_proba(texts)
-    return clf.predict_proba(texts, embeddings=vectors)
-
-
 def describe(clf: TextModel) -> str:
     """One line naming the classifier behind the headline."""
     if isinstance(clf, FineTunedClassifier):
@@ -177,10 +159,8 @@ def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     stories = load_stories(data_dir, "test")[:limit]
     texts = [s["text"] for s in stories]
     event_clf, mode_clf, found = train_classifiers(data_dir)
-    vectors = embed.encode(texts) if _reads_embeddings(event_clf) else None
-    event_probs = _probabilities(event_clf, texts, vectors)
-    events = [event_clf.labels[i] for i in event_probs.argmax(axis=1)]
-    mode_probs = _probabilities(mode_clf, texts, vectors)
+    events = event_clf.predict(texts)
+    mode_probs = mode_clf.predict_proba(texts)
     modes = [mode_for(e, mode_clf.labels, list(p)) for e, p in zip(events, mode_probs, strict=True)]
     gold = [s["event"] for s in stories]
     per_class, confusion, summary = classification_report(gold, events)
