@@ -185,6 +185,16 @@ def phrase_objects(token: Token, phrase: list[str]) -> list[Token]:
     return out
 
 
+def particle_objects(token: Token, particle: str) -> list[Token]:
+    """What a verb's particle or preposition leads to: "talks" in "withdrew from the
+    talks" and in "walked out of the talks" (spaCy hangs "of" on "out")."""
+    out = prep_objects(token, {particle})
+    for child in token.children:
+        if child.lower_ == particle and child.dep_ in {"prt", "prep", "advmod"}:
+            out += prep_objects(child, {"of", "from"})
+    return out
+
+
 def clause_ancestors(token: Token) -> Iterator[Token]:
     """Heads up the clause chain, nearest first, stopping at the sentence root."""
     current = token

@@ -209,7 +209,7 @@ class EventStage:
             objs = {t.lemma_.lower() for t in syn.objects(token)}
             objs |= {t.lemma_.lower() for t in token.children if t.dep_ in {"amod", "prt"}}
             if trig.prep is not None:  # "walked out of the talks", "withdrew from the talks"
-                objs |= {t.lemma_.lower() for t in _particle_objects(token, trig.prep)}
+                objs |= {t.lemma_.lower() for t in syn.particle_objects(token, trig.prep)}
             if trig.pos == "NOUN":
                 objs.add(token.head.lemma_.lower())
             if not objs & trig.objects:
@@ -387,7 +387,7 @@ class EventStage:
             out += syn.phrase_objects(tok, phrase.split())
         objects = syn.objects(tok)
         if trig.prep is not None and trig.objects is not None:
-            objects = objects + _particle_objects(tok, trig.prep)  # "walked out of talks with X"
+            objects = objects + syn.particle_objects(tok, trig.prep)  # "walked out of talks with X"
         for obj in objects:
             if not _owned(obj):
                 out.extend(syn.prep_objects(obj, preps))
@@ -820,16 +820,6 @@ def _selects(verb: _Cand, noun: Token) -> bool:
     "broke off talks"), rather than any noun near it."""
     wanted = verb.trigger.objects
     return wanted is not None and noun.lemma_.lower() in wanted
-
-
-def _particle_objects(token: Token, particle: str) -> list[Token]:
-    """What a verb's particle or preposition leads to: "talks" in "withdrew from the
-    talks" and in "walked out of the talks" (spaCy hangs "of" on "out")."""
-    out = syn.prep_objects(token, {particle})
-    for child in token.children:
-        if child.lower_ == particle and child.dep_ in {"prt", "prep", "advmod"}:
-            out += syn.prep_objects(child, {"of", "from"})
-    return out
 
 
 def _targets(tok: Token) -> list[Token]:
