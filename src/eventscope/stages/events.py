@@ -208,10 +208,15 @@ class EventStage:
         if trig.objects is not None:
             objs = {t.lemma_.lower() for t in syn.objects(token)}
             objs |= {t.lemma_.lower() for t in token.children if t.dep_ in {"amod", "prt"}}
+            # "provided $3 million in aid": the sum is given in the kind of thing named
+            objs |= {
+                n.lemma_.lower() for o in syn.objects(token) for n in syn.prep_objects(o, {"in"})
+            }
             if trig.prep is not None:  # "walked out of the talks", "withdrew from the talks"
                 objs |= {t.lemma_.lower() for t in syn.particle_objects(token, trig.prep)}
-            if trig.pos == "NOUN":
+            if trig.pos == "NOUN":  # its verb, or a noun modifier ("a ground operation")
                 objs.add(token.head.lemma_.lower())
+                objs |= {t.lemma_.lower() for t in token.children if t.dep_ == "compound"}
             if not objs & trig.objects:
                 return False
         if trig.prep is not None and not any(
@@ -382,16 +387,33 @@ class EventStage:
         """
         entries = self.lexicon.table("recipient_preps", trig.event or "")
         preps = {p for p in entries if " " not in p}
-        out = syn.prep_objects(tok, preps)
+        out = [r for r in syn.prep_objects(tok, preps) if not self._posting(r)]
         for phrase in entries - preps:  # "demonstrated in front of the electoral commission"
             out += syn.phrase_objects(tok, phrase.split())
         objects = syn.objects(tok)
         if trig.prep is not None and trig.objects is not None:
             objects = objects + syn.particle_objects(tok, trig.prep)  # "walked out of talks with X"
+        # "provided $3 million in aid to Lebanon": the sum's kind carries the phrase
+        objects = objects + [n for o in objects for n in syn.prep_objects(o, {"in"})]
+        posted = self.lexicon.words("posting_nouns")
         for obj in objects:
-            if not _owned(obj):
-                out.extend(syn.prep_objects(obj, preps))
+            if _owned(obj):
+                continue
+            # "received the ambassador to Bahrain": "to" names the envoy's posting
+            own = preps - {"to"} if obj.lemma_.lower() in posted else preps
+            out.extend(syn.prep_objects(obj, own))
         return out
+
+    def _posting(self, pobj: Token) -> bool:
+        """Whether a "to" phrase the parser hung on the verb names where the envoy just
+        before it serves ("received the UAE ambassador to Bahrain")."""
+        prep = pobj.head
+        if prep.lower_ != "to" or prep.i == 0:
+            return False
+        before = prep.doc[prep.i - 1]
+        return before.dep_ == "dobj" and before.lemma_.lower() in self.lexicon.words(
+            "posting_nouns"
+        )
 
     def _merge_noun(self, noun: _Cand, cands: dict[int, _Cand]) -> None:
         """Fold an event noun into the verb it hangs on when both name one event."""
@@ -492,6 +514,14 @@ class EventStage:
             recipients = cand.recipient_heads or syn.prep_objects(tok, aimed)
             if not recipients and tok.dep_ == "compound":  # "a bombing campaign against X"
                 recipients = syn.prep_objects(tok.head, aimed)
+            carrier = self._carrier(cand)
+            if carrier is not None:
+                # "opened an investigation into X", "declared a truce with X": the
+                # parser hangs the noun's phrases on the verb that carries it
+                actors = actors or syn.subjects(carrier)
+                if not cand.recipient_heads:
+                    recipients = recipients or syn.prep_objects(carrier, aimed)
+                    recipients += self._prep_recipients(carrier, trig)
             if trig.event in self.lexicon.words("harm_events"):
                 recipients = [*recipients, *syn.prep_objects(tok, {"of"})]  # "the killing of X"
         if trig.role == "fight":
@@ -555,6 +585,18 @@ class EventStage:
             for r in dict.fromkeys(p for p in parties if p is not None)
             if r not in cand.actor_heads and _participant(r)
         ]
+
+    def _carrier(self, cand: _Cand) -> Token | None:
+        """The verb whose object an event noun is, where that verb only carries the act:
+        a light verb ("launched an attack") or one the noun's entry asks for ("opened
+        an investigation", "declared a ceasefire")."""
+        tok, trig = cand.token, cand.trigger
+        if tok.dep_ != "dobj" or tok.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        lemma = tok.head.lemma_.lower()
+        if f"light:{lemma}" in cand.context or lemma in (trig.objects or ()):
+            return tok.head
+        return None
 
     def _foretells(self, clause: Token) -> bool:
         """Whether a reported clause speaks of what is yet to come ("would retaliate",
