@@ -43,7 +43,7 @@ def noun_phrase(head: Token) -> Span:
             if ent.start <= head.i < ent.end:
                 start, end = min(start, ent.start), max(end, ent.end)
                 break
-    coordinators = [t.i for t in doc[start : head.i] if t.dep_ == "cc"]
+    coordinators = [t.i for t in doc[start : head.i] if t.dep_ == "cc" and not _shared(t.head)]
     if coordinators:
         start = coordinators[-1] + 1  # "the army and Houthi fighters": two participants
     while start < head.i and (
@@ -57,6 +57,11 @@ def noun_phrase(head: Token) -> Span:
 
 _PLACE = {"GPE", "LOC"}
 _QUANT = {"least", "more", "than", "some", "about", "around", "nearly", "over", "dozens", "of"}
+
+
+def _shared(modifier: Token) -> bool:
+    """A coordinated adjective that is no party ("the foreign and defence ministers")."""
+    return modifier.pos_ == "ADJ" and not modifier.ent_type_
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -73,9 +78,9 @@ def conjuncts(token: Token) -> list[Token]:
             # second party on the country; it belongs to the coordination above.
             out.extend(c for c in pobj.conjuncts if c.ent_type_ not in _PLACE)
     for child in token.lefts:
-        if child.dep_ in {"nmod", "compound", "amod"} and any(
-            g.dep_ == "cc" for g in child.children
-        ):
+        coordinated = any(g.dep_ == "cc" for g in child.children)
+        # "the foreign and defence ministers" name one party; "Russian and Syrian" two
+        if child.dep_ in {"nmod", "compound", "amod"} and coordinated and not _shared(child):
             out.insert(0, child)
     return out
 

@@ -227,6 +227,8 @@ class EventStage:
             subj = {t.lemma_.lower() for t in syn.subjects(token)}
             if not subj & trig.subjects:
                 return False
+        if trig.pos == "NOUN" and not self._names_an_act(token):
+            return False
         if token.dep_ == "compound" and trig.pos == "NOUN" and token.head.pos_ == "NOUN":
             # "riot police", "protest leaders", "battle trucks", "arrest warrant" name
             # people or things, not an act; "a bombing campaign", "the coup attempt" are
@@ -514,6 +516,8 @@ class EventStage:
             recipients = cand.recipient_heads or syn.prep_objects(tok, aimed)
             if not recipients and tok.dep_ == "compound":  # "a bombing campaign against X"
                 recipients = syn.prep_objects(tok.head, aimed)
+            if not actors and self._motive(tok):  # "shopkeepers closed shops in protest"
+                actors = syn.subjects(tok.head.head)
             carrier = self._carrier(cand)
             if carrier is not None:
                 # "opened an investigation into X", "declared a truce with X": the
@@ -585,6 +589,31 @@ class EventStage:
             for r in dict.fromkeys(p for p in parties if p is not None)
             if r not in cand.actor_heads and _participant(r)
         ]
+
+    def _names_an_act(self, noun: Token) -> bool:
+        """Whether an event noun names an act here: "a panic attack" and "a heart
+        attack" are illnesses, and "resigned in protest" gives the motive of an act
+        named by its verb, not a second act ("closed their shops in protest" keeps it:
+        the closing is no event of its own)."""
+        words = self.lexicon.words
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
+        if mods & words("illness_modifiers"):
+            return False
+        if not self._motive(noun):
+            return True
+        verb = self._candidate(noun.head.head)
+        return verb is None or verb.trigger.event is None
+
+    def _motive(self, noun: Token) -> bool:
+        """Whether a bare "in protest" / "in solidarity" phrase says why its verb's
+        subject acted."""
+        bare = not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in noun.children)
+        return (
+            bare
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "in"
+            and noun.lemma_.lower() in self.lexicon.words("manner_nouns")
+        )
 
     def _carrier(self, cand: _Cand) -> Token | None:
         """The verb whose object an event noun is, where that verb only carries the act:
