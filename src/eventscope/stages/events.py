@@ -157,6 +157,8 @@ class EventStage:
             return True  # "struggling to cope", "scrambling to find shelter"
         if any(t.like_url or t.like_email for t in syn.objects(token)):
             return True  # "click here to visit gu.com/letters": a page's furniture
+        if lemma == "fire" and any(self._employee(t) for t in syn.objects(token)):
+            return True  # "fired Jim Mattis", "fired his chief of staff": a dismissal
         if lemma in self.lexicon.words("self_harm_verbs") and objects & _REFLEXIVES:
             return True  # "shot himself": a death, not an attack on anyone
         judged = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kids) and not objects
@@ -170,6 +172,11 @@ class EventStage:
         if descriptive and any(c.dep_ in {"auxpass", "nsubjpass"} for c in kids):
             return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
         return False
+
+    def _employee(self, tok: Token) -> bool:
+        """A person or post one can be dismissed from: "Jim Mattis", "his chief of
+        staff", "200 workers"."""
+        return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in self.lexicon.words("office_nouns")
 
     def _presents(self, token: Token, lemma: str, objects: set[str]) -> bool:
         """A verb whose undergoer makes it no act on anyone: "demonstrating Russia's
@@ -548,13 +555,20 @@ class EventStage:
                 and r.lemma_.lower() not in weapons | places
             ]
             self._mode_from_subject(cand, actors)
-            if any(r.lemma_.lower() in self.lexicon.words("abstract_objects") for r in recipients):
-                # "attacked the budget" is criticism; "battled inflation" is no event at all
-                verbal = tok.lemma_.lower() in self.lexicon.words("verbal_attack_verbs")
+            verbal = tok.lemma_.lower() in self.lexicon.words("verbal_attack_verbs")
+            abstract = self.lexicon.words("abstract_objects")
+            if any(r.lemma_.lower() in abstract for r in recipients) or (
+                verbal and self._said_in(tok)
+            ):
+                # "attacked the budget" and "attacked the opposition on television" are
+                # criticism; "battled inflation" is no event at all
                 event = "ACCUSE" if verbal else None
                 cand.trigger = Trigger(tok.lemma_, trig.pos, event, "disapprove", None)
                 cand.mode, cand.acled = "disapprove", None
         recipients = [*recipients, *cand.extra_recipients]
+        channels = self.lexicon.words("channel_nouns")
+        # "defended the decision on Twitter", "attacked him on television": the medium
+        recipients = [r for r in recipients if r.lemma_.lower() not in channels]
         withdrawal = cand.mode == "withdraw"
         if withdrawal or trig.event == "MOBILIZE":
             # the troops or envoys withdrawn or deployed are the actor's own ("recalled the
@@ -614,6 +628,16 @@ class EventStage:
             and noun.head.lower_ == "in"
             and noun.lemma_.lower() in self.lexicon.words("manner_nouns")
         )
+
+    def _said_in(self, verb: Token) -> bool:
+        """Whether the verb's act was done in words: "on television", "in a speech"."""
+        media = self.lexicon.words("channel_nouns") | self.lexicon.words("discourse_nouns")
+        places = [
+            p
+            for t in [verb, *syn.objects(verb)]  # the parser often hangs it on the object
+            for p in syn.prep_objects(t, {"on", "in", "during"})
+        ]
+        return any(p.lemma_.lower() in media for p in places)
 
     def _carrier(self, cand: _Cand) -> Token | None:
         """The verb whose object an event noun is, where that verb only carries the act:
@@ -760,6 +784,8 @@ class EventStage:
         chain = [tok, *_verb_chain(tok)]
         if self._bare_infinitive(tok):
             flags.add("hypothetical")
+        if self._purpose_of_party(tok):
+            flags.add("hypothetical")  # an aim, not a stated intent (no THREATEN)
         for t in chain[:3]:
             kids = list(t.children)
             if any(c.dep_ == "neg" for c in kids):
@@ -800,6 +826,17 @@ class EventStage:
         # "was quick to condemn" assert: only words of possibility, duty or right count
         head = tok.head.lemma_.lower()
         return head == "be" or head in self.lexicon.words("modal_words")
+
+    def _purpose_of_party(self, tok: Token) -> bool:
+        """An infinitive that says what a group is for: "the coalition to defeat Isis",
+        "forces fighting to defeat Islamic State" name an aim, not an act that
+        happened."""
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return False
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.dep_ == "acl":
+            head = head.head  # "forces fighting to defeat …"
+        return tok.dep_ in {"acl", "relcl", "xcomp"} and self._party_noun(head)
 
     def _habitual(self, tok: Token) -> bool:
         """Background rather than news: "has long accused", "routinely detains", a
