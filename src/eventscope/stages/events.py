@@ -786,6 +786,8 @@ class EventStage:
             flags.add("hypothetical")
         if self._purpose_of_party(tok):
             flags.add("hypothetical")  # an aim, not a stated intent (no THREATEN)
+        if self._prospect(tok):
+            flags.add("hypothetical")
         for t in chain[:3]:
             kids = list(t.children)
             if any(c.dep_ == "neg" for c in kids):
@@ -826,6 +828,14 @@ class EventStage:
         # "was quick to condemn" assert: only words of possibility, duty or right count
         head = tok.head.lemma_.lower()
         return head == "be" or head in self.lexicon.words("modal_words")
+
+    def _prospect(self, tok: Token) -> bool:
+        """An event noun that is only feared or expected: "the prospect of a
+        cross-border attack", "vulnerable to Turkish attack", "in anticipation of a
+        military operation"."""
+        if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in {"of", "to"}:
+            return False
+        return tok.head.head.lemma_.lower() in self.lexicon.words("prospect_words")
 
     def _purpose_of_party(self, tok: Token) -> bool:
         """An infinitive that says what a group is for: "the coalition to defeat Isis",
