@@ -214,6 +214,10 @@ class EventStage:
         """Check the entry's constraints (objects, particle, subjects)."""
         if trig.objects is not None:
             objs = {t.lemma_.lower() for t in syn.objects(token)}
+            if trig.pos == "VERB" and not any(c.dep_ == "xcomp" for c in token.children):
+                # "sanctions were lifted", "the talks were suspended"; not "the visit was
+                # meant to show …"
+                objs |= {t.lemma_.lower() for t in syn.passive_subjects(token)}
             objs |= {t.lemma_.lower() for t in token.children if t.dep_ in {"amod", "prt"}}
             # "provided $3 million in aid": the sum is given in the kind of thing named
             objs |= {
@@ -435,8 +439,10 @@ class EventStage:
                 noun.dropped = True
             return
         if verb.dropped or verb.trigger.event != noun.trigger.event:
-            if verb.trigger.event == "SANCTION" and _selects(verb, noun.token):
-                noun.dropped = True  # "suspended talks", "cut aid": the activity stops
+            if verb.trigger.event is not None and _selects(verb, noun.token):
+                # "suspended talks", "cut aid": the activity stops; "sanctions were
+                # lifted": the noun is what the verb's act is about
+                noun.dropped = True
             elif noun.trigger.weight < 0.6 and not self._supported(noun):
                 noun.dropped = True
             return
@@ -499,8 +505,11 @@ class EventStage:
             actors = cand.actor_heads or [*syn.subjects(tok), *syn.agents(tok)]
             if any(a.lower_ == "who" for a in actors):
                 actors = [tok.head.head] if tok.dep_ == "relcl" else []
+            undergoers = syn.passive_subjects(tok)
             recipients = cand.recipient_heads or [
-                *syn.passive_subjects(tok),
+                *undergoers,
+                # "sanctions against Iran were lifted": aimed at Iran
+                *(r for u in undergoers for r in syn.prep_objects(u, {"against", "on"})),
                 *_targets(tok),
                 *self._addressee(cand),
             ]
@@ -541,6 +550,14 @@ class EventStage:
                 sides = syn.prep_objects(tok.head, {"with", "between", "among"})
             actors = [*actors, *sides]
             recipients = [r for r in recipients if r.dep_ == "nsubjpass"]
+            abstract = self.lexicon.words("abstract_objects")
+            if any(side.lemma_.lower() in abstract for side in sides):
+                # "clashed with Trump's assessment": a dispute over words; the owner of
+                # the view is whom it is aimed at
+                actors = [a for a in actors if a not in sides]
+                recipients = sides
+                cand.trigger = trig = replace(trig, event="ACCUSE", mode="disapprove", acled=None)
+                cand.mode, cand.acled = "disapprove", None
         if trig.event == "ASSAULT":
             weapons = self.lexicon.words("weapon_words")
             places = self.lexicon.words("place_nouns")
@@ -566,9 +583,6 @@ class EventStage:
                 cand.trigger = Trigger(tok.lemma_, trig.pos, event, "disapprove", None)
                 cand.mode, cand.acled = "disapprove", None
         recipients = [*recipients, *cand.extra_recipients]
-        channels = self.lexicon.words("channel_nouns")
-        # "defended the decision on Twitter", "attacked him on television": the medium
-        recipients = [r for r in recipients if r.lemma_.lower() not in channels]
         withdrawal = cand.mode == "withdraw"
         if withdrawal or trig.event == "MOBILIZE":
             # the troops or envoys withdrawn or deployed are the actor's own ("recalled the
@@ -597,7 +611,13 @@ class EventStage:
             a for a in _expand(actors, quantities) if _participant(a) or (crowd and _bare_count(a))
         ]
         harm = trig.event in self.lexicon.words("harm_events")
+        channels = self.lexicon.words("channel_nouns")
+        # "defended the decision on Twitter", "asked on Twitter": the medium, no party
+        recipients = [r for r in recipients if r.lemma_.lower() not in channels]
         parties = [self._owner(r, harm) for r in _expand(recipients, quantities)]
+        # "US sanctions were lifted on X": the sanctions are what the act is about, not a
+        # party, even with a country in front of them
+        parties = [p for p in parties if p is None or self._party_head(p) or not _selects(cand, p)]
         cand.recipient_heads = [
             r
             for r in dict.fromkeys(p for p in parties if p is not None)
