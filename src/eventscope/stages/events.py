@@ -380,6 +380,11 @@ class EventStage:
                 if words & self.lexicon.table("mobilize_modes", mode):
                     cand.mode = mode
                     return
+        if event == "CONSULT" and cand.mode is None:
+            means = syn.prep_objects(tok, {"by", "over", "via"})
+            if {m.lemma_.lower() for m in means} & self.lexicon.words("remote_channels"):
+                cand.mode = "phone"  # "talked by phone", "met over videolink"
+                return
         if event == "THREATEN" and cand.mode is None:
             nouns = [*syn.objects(tok), *syn.prep_objects(tok, {"with", "of"})]
             if {n.lemma_.lower() for n in nouns} & self.lexicon.words("violence_nouns"):
@@ -604,16 +609,14 @@ class EventStage:
             recipients += [r for r in self._prep_recipients(tok, trig) if r not in recipients]
         # "clashes killed dozens": the act's own name is no actor
         actors = [self._antecedent(a, tok) for a in actors if not self._names_act(a, trig)]
-        actors = [a for a in actors if self._can_act(a)]
+        actors = [a for a in actors if self._can_act(a) and not self._medium(a)]
         quantities = self.lexicon.words("quantity_words")
         crowd = trig.event in self.lexicon.words("crowd_events")
         cand.actor_heads = [
             a for a in _expand(actors, quantities) if _participant(a) or (crowd and _bare_count(a))
         ]
         harm = trig.event in self.lexicon.words("harm_events")
-        channels = self.lexicon.words("channel_nouns")
-        # "defended the decision on Twitter", "asked on Twitter": the medium, no party
-        recipients = [r for r in recipients if r.lemma_.lower() not in channels]
+        recipients = [r for r in recipients if not self._medium(r)]
         parties = [self._owner(r, harm) for r in _expand(recipients, quantities)]
         # "US sanctions were lifted on X": the sanctions are what the act is about, not a
         # party, even with a country in front of them
@@ -633,6 +636,9 @@ class EventStage:
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
         if mods & words("illness_modifiers"):
             return False
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            if noun.head.head.lemma_.lower() in words("trade_nouns"):
+                return False  # "the sale of Patriot missiles", "a shipment of rockets"
         if not self._motive(noun):
             return True
         verb = self._candidate(noun.head.head)
@@ -647,6 +653,13 @@ class EventStage:
             and noun.dep_ == "pobj"
             and noun.head.lower_ == "in"
             and noun.lemma_.lower() in self.lexicon.words("manner_nouns")
+        )
+
+    def _medium(self, tok: Token) -> bool:
+        """A medium named as such, no party: "asked on Twitter", "talked by phone"
+        ("a lawsuit against Facebook" names the company)."""
+        return tok.lemma_.lower() in self.lexicon.words("channel_nouns") and (
+            tok.dep_ == "pobj" and tok.head.lower_ in {"on", "by", "via", "over"}
         )
 
     def _said_in(self, verb: Token) -> bool:
