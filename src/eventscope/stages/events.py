@@ -636,9 +636,9 @@ class EventStage:
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
         if mods & words("illness_modifiers"):
             return False
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
-            if noun.head.head.lemma_.lower() in words("trade_nouns"):
-                return False  # "the sale of Patriot missiles", "a shipment of rockets"
+        traded = noun.head.head.lemma_.lower() in words("trade_nouns")
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and traded:
+            return False  # "the sale of Patriot missiles", "a shipment of rockets"
         if not self._motive(noun):
             return True
         verb = self._candidate(noun.head.head)
