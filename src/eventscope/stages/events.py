@@ -153,6 +153,9 @@ class EventStage:
         lemma = token.lemma_.lower()
         if self._presents(token, lemma, objects):
             return True
+        shown = any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.tag_ == "WP") for c in kids)
+        if lemma in self.lexicon.words("display_verbs") and shown:
+            return True  # "the affair demonstrates that …", "what it demonstrates is …"
         if lemma in self.lexicon.words("effort_verbs") and any(c.dep_ == "xcomp" for c in kids):
             return True  # "struggling to cope", "scrambling to find shelter"
         if any(t.like_url or t.like_email for t in syn.objects(token)):
@@ -616,7 +619,7 @@ class EventStage:
             a for a in _expand(actors, quantities) if _participant(a) or (crowd and _bare_count(a))
         ]
         harm = trig.event in self.lexicon.words("harm_events")
-        recipients = [r for r in recipients if not self._medium(r)]
+        recipients = [_relative(r) for r in recipients if not self._medium(r)]
         parties = [self._owner(r, harm) for r in _expand(recipients, quantities)]
         # "US sanctions were lifted on X": the sanctions are what the act is about, not a
         # party, even with a country in front of them
@@ -758,7 +761,11 @@ class EventStage:
         "Imposed sanctions", "lifted a restriction", "returned six artifacts" have
         objects that are the content of the act, not its target.
         """
-        return self._party_head(tok) or any(
+        if self._party_head(tok):
+            return True
+        if tok.lemma_.lower() in self.lexicon.words("place_nouns"):
+            return False  # "arrested on a Turkish beach": where, not whom
+        return any(
             c.ent_type_ in {"NORP", "GPE", "ORG"} or (c.dep_ == "compound" and self._party_noun(c))
             for c in tok.lefts
         )  # "Russian embassy", "government positions", "police patrol"; not "military aid"
@@ -1062,6 +1069,15 @@ def _participant(tok: Token) -> bool:
     if tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV"} and not tok.ent_type_:
         return False  # a name the tagger misread as a verb still counts
     return tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
+
+
+def _relative(tok: Token) -> Token:
+    """The noun a relative pronoun stands for: "the prince, whom Turkey accuses of …"
+    accuses the prince."""
+    if tok.tag_ not in {"WP", "WDT"} or tok.dep_ not in {"dobj", "pobj"}:
+        return tok
+    clause = next((h for h in tok.ancestors if h.dep_ == "relcl"), None)
+    return clause.head if clause is not None else tok
 
 
 def _bare_count(tok: Token) -> bool:
