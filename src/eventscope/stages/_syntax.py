@@ -109,6 +109,8 @@ def subjects(verb: Token) -> list[Token]:
                 return [current.head]
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
             return [current.head] if not found else []
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL:
+            return [current.head]  # "forces backing Assad", "rebels fighting under …"
         if current.dep_ == "acl" and current.tag_ == "VBD" and current.head.dep_ == "ROOT":
             # the small parser's reading of "The opposition, which …, called for …": the
             # past-tense verb hangs on a subject it left without a main verb
@@ -122,6 +124,9 @@ def subjects(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+_NOMINAL = {"NOUN", "PROPN"}
 
 
 def passive_subjects(verb: Token) -> list[Token]:

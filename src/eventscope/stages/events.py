@@ -556,6 +556,14 @@ class EventStage:
             sides = syn.prep_objects(tok, {"with", "between", "among"})
             if not sides and tok.dep_ in {"nsubj", "nsubjpass"}:
                 sides = syn.prep_objects(tok.head, {"with", "between", "among"})
+            if trig.pos == "VERB":  # "the army fought the rebels": both sides act
+                sides += [o for o in syn.objects(tok) if self._party(o)]
+                causes = self.lexicon.words("abstract_objects") | self.lexicon.words(
+                    "election_nouns"
+                )
+                if any(o.lemma_.lower() in causes for o in syn.objects(tok)):
+                    # "fighting corruption", "fought the election": no violence at all
+                    cand.trigger = trig = replace(trig, event=None)
             actors = [*actors, *sides]
             recipients = [r for r in recipients if r.dep_ == "nsubjpass"]
             abstract = self.lexicon.words("abstract_objects")
@@ -957,8 +965,8 @@ class EventStage:
             acled_event_type=acled_type,
             acled_sub_event_type=acled_sub,
             modality=sorted(cand.modality),
-            actor_spans=[syn.noun_phrase(h) for h in cand.actor_heads],
-            recipient_spans=[syn.noun_phrase(h) for h in cand.recipient_heads],
+            actor_spans=_phrases(cand.actor_heads),
+            recipient_spans=_phrases(cand.recipient_heads),
             confidence=round(min(confidence, 0.99), 3),
         )
 
@@ -1069,6 +1077,16 @@ def _participant(tok: Token) -> bool:
     if tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV"} and not tok.ent_type_:
         return False  # a name the tagger misread as a verb still counts
     return tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
+
+
+def _phrases(heads: list[Token]) -> list[Span]:
+    """Each head's phrase, once: a name the parser split into several heads ("Bashar",
+    "al-Assad") is one participant."""
+    out: list[Span] = []
+    for span in (syn.noun_phrase(h) for h in heads):
+        if all((span.start, span.end) != (s.start, s.end) for s in out):
+            out.append(span)
+    return out
 
 
 def _relative(tok: Token) -> Token:
