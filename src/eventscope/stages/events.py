@@ -153,6 +153,9 @@ class EventStage:
         lemma = token.lemma_.lower()
         if self._presents(token, lemma, objects):
             return True
+        doers = syn.agents(token)
+        if doers and not any(self._can_act(d) for d in doers):
+            return True  # "overwhelmed by emotion", "torn apart by grief"
         shown = any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.tag_ == "WP") for c in kids)
         if lemma in self.lexicon.words("display_verbs") and shown:
             return True  # "the affair demonstrates that …", "what it demonstrates is …"
