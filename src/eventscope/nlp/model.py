@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from ..config import MODEL_PREFERENCE
 from ..errors import ConfigError, Messages
+from .corrections import apply_corrections
 
 
 def available_models() -> list[str]:
@@ -33,14 +34,15 @@ def resolve_model_name(name: str | None) -> str:
 
 
 def load_model(name: str | None = None) -> Language:
-    """Load a spaCy pipeline from an installed package (never from the network)."""
+    """Load a spaCy pipeline from an installed package (never from the network), with
+    eventscope's corrections to its tokenizer and lemmas (:mod:`.corrections`)."""
     resolved = resolve_model_name(name)
     module = importlib.import_module(resolved)
     nlp: Language = module.load()
     if nlp.meta.get("lang") != "en":
         raise ConfigError(Messages.E020.format(name=resolved))
     nlp.meta["eventscope_model"] = resolved
-    return nlp
+    return apply_corrections(nlp)
 
 
 __all__ = ["available_models", "load_model", "resolve_model_name", "spacy"]

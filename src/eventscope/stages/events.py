@@ -246,6 +246,8 @@ class EventStage:
                 return False
         if trig.pos == "NOUN" and not self._names_an_act(token):
             return False
+        if trig.pos == "NOUN" and trig.mode == "strike" and self._military_strike(token):
+            return False  # "launched strikes against Damascus": no walkout
         if token.dep_ == "compound" and trig.pos == "NOUN" and token.head.pos_ == "NOUN":
             # "riot police", "protest leaders", "battle trucks", "arrest warrant" name
             # people or things, not an act; "a bombing campaign", "the coup attempt" are
@@ -657,6 +659,24 @@ class EventStage:
             return True
         verb = self._candidate(noun.head.head)
         return verb is None or verb.trigger.event is None
+
+    def _military_strike(self, noun: Token) -> bool:
+        """Whether "strike" is a military one: aimed at a place or a military target,
+        or launched by a state or armed force ("the US launched strikes against
+        Damascus"; "workers staged a strike against the reform" is a walkout)."""
+        aimed = {"against", "on", "targeting"}
+        carrier = noun.head if noun.dep_ == "dobj" else None
+        targets = syn.prep_objects(noun, aimed)
+        if carrier is not None:
+            targets += syn.prep_objects(carrier, aimed)
+        military = self.lexicon.words("military_targets") | self.lexicon.words("place_nouns")
+        if any(
+            t.ent_type_ in {"GPE", "LOC", "FAC"} or t.lemma_.lower() in military for t in targets
+        ):
+            return True
+        doers = syn.subjects(carrier) if carrier is not None else []
+        armed = self.lexicon.words("armed_doers") | self.lexicon.words("aircraft_words")
+        return any(d.ent_type_ == "GPE" or d.lemma_.lower() in armed for d in doers)
 
     def _motive(self, noun: Token) -> bool:
         """Whether a bare "in protest" / "in solidarity" phrase says why its verb's
