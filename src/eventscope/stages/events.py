@@ -343,6 +343,11 @@ class EventStage:
     def _take_content(self, cand: _Cand, inner: _Cand) -> None:
         if inner.trigger.role == "light":
             return  # "agreed to hold talks with X": the noun it governs carries the act
+        if cand.trigger.event == "AGREE" and inner.trigger.event in {"CONCEDE", "RETREAT"}:
+            # the manual: a promised concession or retreat is CONCEDE ("agreed to ease
+            # the curfew", "pledged to pull out"), not AGREE
+            cand.trigger = replace(cand.trigger, event="CONCEDE", mode=None)
+            cand.mode = None
         if cand.mode is None:
             cand.mode = self._content_mode(cand.trigger.event, inner.trigger, inner.mode)
         objects = syn.objects(cand.token)
@@ -356,6 +361,8 @@ class EventStage:
                 *self._prep_recipients(inner.token, inner.trigger),
             ]
             harm = inner.trigger.event in self.lexicon.words("harm_events")
+            # "promised to lift the state of emergency": what is lifted is no party
+            found = [r for r in found if self._party_head(r) or not _selects(inner, r)]
             cand.recipient_heads = [r for r in found if self._owner(r, harm) is not None]
         if inner.trigger.pos == "NOUN" and inner.trigger.event == "AGREE":
             cand.context.append(inner.token.lemma_.lower())
@@ -866,7 +873,8 @@ class EventStage:
             if any(c.dep_ == "aux" and c.lower_ in words("future_aux") for c in kids):
                 flags.add("future")
             if any(c.dep_ == "aux" and c.lower_ in words("hypothetical_aux") for c in kids):
-                flags.add("hypothetical")
+                # "announced it would withdraw": reported future, unless conditional
+                flags.add("future" if self._reported_would(t, kids) else "hypothetical")
             if any(c.dep_ == "mark" and c.lower_ in words("hypothetical_marks") for c in kids):
                 flags.add("hypothetical")
             if any(_conditional(c, words("hypothetical_marks")) for c in kids):
@@ -883,6 +891,16 @@ class EventStage:
         if self._habitual(tok):
             flags.add("historical")
         return flags
+
+    def _reported_would(self, verb: Token, kids: list[Token]) -> bool:
+        """Whether "would" is the future of a reported clause ("said it would retaliate")
+        rather than a condition ("would retaliate if attacked")."""
+        words = self.lexicon.words
+        if not any(c.dep_ == "aux" and c.lower_ == "would" for c in kids):
+            return False
+        if any(_conditional(c, words("hypothetical_marks")) for c in kids):
+            return False
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in words("speech_verbs")
 
     def _bare_infinitive(self, tok: Token) -> bool:
         """An infinitive that only names a possibility: "it is legal to kill them", "there
@@ -956,7 +974,11 @@ class EventStage:
         if "future" not in cand.modality or "hypothetical" in cand.modality:
             return
         event = cand.trigger.event or ""
-        if event in self.lexicon.words("cooperative_events"):
+        if event == "CONCEDE":
+            return  # the manual: CONCEDE + future stays CONCEDE, it is no AGREE
+        if event == "RETREAT":
+            new, mode = "CONCEDE", None  # "announced it would withdraw troops"
+        elif event in self.lexicon.words("cooperative_events"):
             new, mode = "AGREE", None
         elif event in self.lexicon.words("forceful_events"):
             new, mode = "THREATEN", self._content_mode("THREATEN", cand.trigger, cand.mode)
