@@ -37,7 +37,7 @@ def _texts(spans: list) -> list[str]:  # type: ignore[type-arg]
         ("Police arrested 12 opposition activists in Harare.", "arrested", "COERCE", "arrest"),
         ("Thousands of workers rallied outside parliament.", "rallied", "PROTEST", "demo"),
         ("Warplanes struck the town overnight.", "struck", "ASSAULT", "aerial"),
-        ("The two sides signed a ceasefire agreement in Geneva.", "signed", "AGREE", None),
+        ("The two sides signed a ceasefire agreement in Geneva.", "signed", "SUPPORT", None),
         (
             "The minister accused the opposition of inciting violence.",
             "accused",
