@@ -44,6 +44,10 @@ _REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+#: An entry's object words per (part of speech, particle), for one token.
+_Seen = dict[tuple[str, str | None], set[str]]
+
+
 @dataclass
 class _Cand:
     token: Token
@@ -130,8 +134,9 @@ class EventStage:
         triggers = self.lexicon.candidates(token)
         if not triggers or self._figurative(token) or self._tallied(token):
             return None  # the parse is read only for tokens that could be triggers
+        seen: _Seen = {}  # one token, many entries: its object words once
         for trig in triggers:
-            if self._fits(token, trig):
+            if self._fits(token, trig, seen):
                 return _Cand(token, trig, trig.mode, trig.acled)
         return None
 
@@ -216,25 +221,32 @@ class EventStage:
             return particle is None or any(c.lower_ == particle for c in gov.children)
         return head.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.like_num
 
-    def _fits(self, token: Token, trig: Trigger) -> bool:
-        """Check the entry's constraints (objects, particle, subjects)."""
+    def _object_words(self, token: Token, trig: Trigger) -> set[str]:
+        """The words an entry's ``objects`` list is matched against."""
+        objs = {t.lemma_.lower() for t in syn.objects(token)}
+        if trig.pos == "VERB" and not any(c.dep_ == "xcomp" for c in token.children):
+            # "sanctions were lifted", "the talks were suspended"; not "the visit was
+            # meant to show …"
+            objs |= {t.lemma_.lower() for t in syn.passive_subjects(token)}
+        objs |= {t.lemma_.lower() for t in token.children if t.dep_ in {"amod", "prt"}}
+        # "provided $3 million in aid": the sum is given in the kind of thing named
+        objs |= {n.lemma_.lower() for o in syn.objects(token) for n in syn.prep_objects(o, {"in"})}
+        if trig.prep is not None:  # "walked out of the talks", "withdrew from the talks"
+            objs |= {t.lemma_.lower() for t in syn.particle_objects(token, trig.prep)}
+        if trig.pos == "NOUN":  # its verb, or a noun modifier ("a ground operation")
+            objs.add(token.head.lemma_.lower())
+            objs |= {t.lemma_.lower() for t in token.children if t.dep_ == "compound"}
+        return objs
+
+    def _fits(self, token: Token, trig: Trigger, seen: _Seen | None = None) -> bool:
+        """Check the entry's constraints (objects, particle, subjects); ``seen`` keeps
+        the object words of ``token`` between the entries tried on it."""
         if trig.objects is not None:
-            objs = {t.lemma_.lower() for t in syn.objects(token)}
-            if trig.pos == "VERB" and not any(c.dep_ == "xcomp" for c in token.children):
-                # "sanctions were lifted", "the talks were suspended"; not "the visit was
-                # meant to show …"
-                objs |= {t.lemma_.lower() for t in syn.passive_subjects(token)}
-            objs |= {t.lemma_.lower() for t in token.children if t.dep_ in {"amod", "prt"}}
-            # "provided $3 million in aid": the sum is given in the kind of thing named
-            objs |= {
-                n.lemma_.lower() for o in syn.objects(token) for n in syn.prep_objects(o, {"in"})
-            }
-            if trig.prep is not None:  # "walked out of the talks", "withdrew from the talks"
-                objs |= {t.lemma_.lower() for t in syn.particle_objects(token, trig.prep)}
-            if trig.pos == "NOUN":  # its verb, or a noun modifier ("a ground operation")
-                objs.add(token.head.lemma_.lower())
-                objs |= {t.lemma_.lower() for t in token.children if t.dep_ == "compound"}
-            if not objs & trig.objects:
+            cache = {} if seen is None else seen
+            key = (trig.pos, trig.prep)
+            if key not in cache:
+                cache[key] = self._object_words(token, trig)
+            if not cache[key] & trig.objects:
                 return False
         if trig.prep is not None and not any(
             c.lower_ == trig.prep and c.dep_ in {"prt", "prep", "advmod"} for c in token.children
