@@ -233,9 +233,10 @@ class EventStage:
         objs |= {n.lemma_.lower() for o in syn.objects(token) for n in syn.prep_objects(o, {"in"})}
         if trig.prep is not None:  # "walked out of the talks", "withdrew from the talks"
             objs |= {t.lemma_.lower() for t in syn.particle_objects(token, trig.prep)}
-        if trig.pos == "NOUN":  # its verb, or a noun modifier ("a ground operation")
-            objs.add(token.head.lemma_.lower())
+        if trig.pos == "NOUN":  # its verb, a noun modifier ("a ground operation"), or
+            objs.add(token.head.lemma_.lower())  # what it is of ("a suspension of aid")
             objs |= {t.lemma_.lower() for t in token.children if t.dep_ == "compound"}
+            objs |= {t.lemma_.lower() for t in syn.prep_objects(token, {"of", "in"})}
         return objs
 
     def _fits(self, token: Token, trig: Trigger, seen: _Seen | None = None) -> bool:
@@ -326,9 +327,11 @@ class EventStage:
         verb.dropped = True
         for obj in syn.objects(verb.token):
             for noun in syn.prep_objects(obj, {"for"}) + syn.prep_objects(verb.token, {"for"}):
-                target = cands.get(noun.i)
-                if target is not None:
-                    target.actor_heads = syn.subjects(verb.token)
+                # "for the bombing", "for an act of arson", "for a wave of attacks"
+                for act in [noun, *syn.prep_objects(noun, {"of"})]:
+                    target = cands.get(act.i)
+                    if target is not None:
+                        target.actor_heads = syn.subjects(verb.token)
 
     def _absorb(self, cand: _Cand, cands: dict[int, _Cand]) -> None:
         """Threats, accusations, demands and agreements contain the act they are about."""
@@ -800,7 +803,15 @@ class EventStage:
         ("met German Chancellor Scholz")."""
         if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or self._party_noun(tok):
             return True
-        return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_
+        if tok.ent_type_:
+            return False
+        if _acronym(tok):
+            return True  # "the LTTE", which the tagger may call a plural noun
+        # a capitalised word inside a sentence is a name even when the tagger calls it a
+        # common noun ("ties with Seychelles")
+        return tok.is_title and (
+            tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start)
+        )
 
     def _party_noun(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lexicon.words("participant_nouns")
@@ -816,9 +827,10 @@ class EventStage:
         if tok.lemma_.lower() in self.lexicon.words("place_nouns"):
             return False  # "arrested on a Turkish beach": where, not whom
         return any(
-            c.ent_type_ in {"NORP", "GPE", "ORG"} or (c.dep_ == "compound" and self._party_noun(c))
+            c.ent_type_ in {"NORP", "GPE", "ORG"}
+            or (c.dep_ == "compound" and (self._party_noun(c) or _bare_name(c)))
             for c in tok.lefts
-        )  # "Russian embassy", "government positions", "police patrol"; not "military aid"
+        )  # "Russian embassy", "government positions", "LTTE camps"; not "military aid"
 
     def _antecedent(self, subject: Token, trigger: Token) -> Token:
         """ "X said it will…": a pronoun subject under a reporting verb is X; "al-Qaida,
@@ -1144,6 +1156,15 @@ def _phrases(heads: list[Token]) -> list[Span]:
         if all((span.start, span.end) != (s.start, s.end) for s in out):
             out.append(span)
     return out
+
+
+def _bare_name(tok: Token) -> bool:
+    """A proper noun the recogniser left untyped ("LTTE" in "LTTE camps")."""
+    return (tok.pos_ == "PROPN" or _acronym(tok)) and not tok.ent_type_
+
+
+def _acronym(tok: Token) -> bool:
+    return tok.is_upper and tok.is_alpha and len(tok) > 1 and tok.pos_ in {"PROPN", "NOUN"}
 
 
 def _relative(tok: Token) -> Token:
