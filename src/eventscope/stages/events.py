@@ -162,6 +162,10 @@ class EventStage:
         if doers and not any(self._can_act(d) for d in doers):
             return True  # "overwhelmed by emotion", "torn apart by grief"
         shown = any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.tag_ == "WP") for c in kids)
+        # "as the clashes demonstrated", "as the figures demonstrated": a thing shows
+        # something; people ("students", "thousands", "they") demonstrate
+        subjects = syn.subjects(token)
+        shown = shown or bool(subjects and not any(self._could_rally(t) for t in subjects))
         if lemma in self.lexicon.words("display_verbs") and shown:
             return True  # "the affair demonstrates that …", "what it demonstrates is …"
         if lemma in self.lexicon.words("effort_verbs") and any(c.dep_ == "xcomp" for c in kids):
@@ -183,6 +187,11 @@ class EventStage:
         if descriptive and any(c.dep_ in {"auxpass", "nsubjpass"} for c in kids):
             return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
         return False
+
+    def _could_rally(self, tok: Token) -> bool:
+        """Whether a subject can be people demonstrating: a party, a count, a pronoun."""
+        quantity = tok.lower_ in self.lexicon.words("quantity_words")
+        return self._party(tok) or _bare_count(tok) or quantity or tok.pos_ == "PRON"
 
     def _employee(self, tok: Token) -> bool:
         """A person or post one can be dismissed from: "Jim Mattis", "his chief of
@@ -580,27 +589,8 @@ class EventStage:
             if trig.event in self.lexicon.words("harm_events"):
                 recipients = [*recipients, *syn.prep_objects(tok, {"of"})]  # "the killing of X"
         if trig.role == "fight":
-            sides = syn.prep_objects(tok, {"with", "between", "among"})
-            if not sides and tok.dep_ in {"nsubj", "nsubjpass"}:
-                sides = syn.prep_objects(tok.head, {"with", "between", "among"})
-            if trig.pos == "VERB":  # "the army fought the rebels": both sides act
-                sides += [o for o in syn.objects(tok) if self._party(o)]
-                causes = self.lexicon.words("abstract_objects") | self.lexicon.words(
-                    "election_nouns"
-                )
-                if any(o.lemma_.lower() in causes for o in syn.objects(tok)):
-                    # "fighting corruption", "fought the election": no violence at all
-                    cand.trigger = trig = replace(trig, event=None)
-            actors = [*actors, *sides]
-            recipients = [r for r in recipients if r.dep_ == "nsubjpass"]
-            abstract = self.lexicon.words("abstract_objects")
-            if any(side.lemma_.lower() in abstract for side in sides):
-                # "clashed with Trump's assessment": a dispute over words; the owner of
-                # the view is whom it is aimed at
-                actors = [a for a in actors if a not in sides]
-                recipients = sides
-                cand.trigger = trig = replace(trig, event="ACCUSE", mode="disapprove", acled=None)
-                cand.mode, cand.acled = "disapprove", None
+            actors, recipients = self._fight(cand, actors, recipients)
+            trig = cand.trigger
         if trig.event == "ASSAULT":
             weapons = self.lexicon.words("weapon_words")
             places = self.lexicon.words("place_nouns")
@@ -727,6 +717,35 @@ class EventStage:
             for p in syn.prep_objects(t, {"on", "in", "during"})
         ]
         return any(p.lemma_.lower() in media for p in places)
+
+    def _fight(
+        self, cand: _Cand, actors: list[Token], recipients: list[Token]
+    ) -> tuple[list[Token], list[Token]]:
+        """Two-sided fighting: both sides are actors (PLOVER), the "with", "between" or
+        "against" phrase and, for a verb, its object ("the army fought the rebels").
+
+        Fighting corruption or an election is no violence at all, and clashing with
+        someone's assessment is criticism of its owner (ACCUSE).
+        """
+        tok, trig = cand.token, cand.trigger
+        words = self.lexicon.words
+        sides = syn.prep_objects(tok, {"with", "between", "among", "against"})
+        if not sides and tok.dep_ in {"nsubj", "nsubjpass"}:
+            sides = syn.prep_objects(tok.head, {"with", "between", "among"})
+        objects = syn.objects(tok) if trig.pos == "VERB" else []
+        if any(
+            o.lemma_.lower() in words("abstract_objects") | words("election_nouns") for o in objects
+        ):
+            cand.trigger = replace(trig, event=None)
+            return actors, []
+        if any(s.lemma_.lower() in words("abstract_objects") for s in sides):
+            cand.trigger = replace(trig, event="ACCUSE", mode="disapprove", acled=None)
+            cand.mode, cand.acled = "disapprove", None
+            return [a for a in actors if a not in sides], sides
+        # "fought an insurgency against the state"; "fought with air cover": means
+        sides += [*objects, *(s for o in objects for s in syn.prep_objects(o, {"against"}))]
+        sides = [s for s in sides if self._party(s)]
+        return [*actors, *sides], [r for r in recipients if r.dep_ == "nsubjpass"]
 
     def _carrier(self, cand: _Cand) -> Token | None:
         """The verb whose object an event noun is, where that verb only carries the act:
