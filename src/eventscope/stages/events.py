@@ -996,7 +996,8 @@ class EventStage:
         """How central the trigger is to its sentence.
 
         The main clause asserts; a noun in "following the attack" or "after weeks of
-        fighting" refers back to something told elsewhere, so it counts for less.
+        fighting", a clause opened by "after" or "when", and a clause describing a noun
+        refer back to something told elsewhere, so they count for less.
         """
         if tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"):
             return 1.05
@@ -1004,6 +1005,11 @@ class EventStage:
             return 0.7
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"}:
             return 0.85  # "apologised for the killing", "victims of the attack": the topic
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if tok.dep_ == "advcl" and marks & self.lexicon.words("background_marks"):
+            return 0.8  # "withdrew peacekeepers after four soldiers were abducted"
+        if tok.dep_ in {"relcl", "acl"}:
+            return 0.9  # "freed the blogger, arrested last week": a description
         return 1.0
 
     def _intent(self, cand: _Cand) -> None:
