@@ -47,7 +47,10 @@ def noun_phrase(head: Token) -> Span:
     if coordinators:
         start = coordinators[-1] + 1  # "the army and Houthi fighters": two participants
     while start < head.i and (
-        doc[start].pos_ in _DROP_LEADING or doc[start].like_num or doc[start].lower_ in _QUANT
+        doc[start].pos_ in _DROP_LEADING
+        or doc[start].like_num
+        or doc[start].lower_ in _QUANT
+        or doc[start].tag_ in {"WRB", "WDT", "WP"}  # "told me how armed men …"
     ):
         start += 1
     while end - 1 > head.i and (doc[end - 1].pos_ == "PUNCT" or doc[end - 1].dep_ == "case"):

@@ -943,6 +943,8 @@ class EventStage:
             return False
         if any(_conditional(c, words("hypothetical_marks")) for c in kids):
             return False
+        if verb.left_edge.tag_ in {"WRB", "WDT", "WP"}:
+            return False  # "told me how armed groups would raid homes": what used to happen
         return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in words("speech_verbs")
 
     def _bare_infinitive(self, tok: Token) -> bool:
