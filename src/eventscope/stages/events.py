@@ -170,6 +170,17 @@ class EventStage:
             return True  # "the affair demonstrates that …", "what it demonstrates is …"
         if lemma in self.lexicon.words("effort_verbs") and any(c.dep_ == "xcomp" for c in kids):
             return True  # "struggling to cope", "scrambling to find shelter"
+        withs = syn.prep_objects(token, {"with"})
+        if (
+            lemma in self.lexicon.words("effort_verbs")
+            and withs
+            and not any(map(self._party, withs))
+        ):
+            return True  # "struggling with its upkeep", "wrestling with the question"
+        if any(not self._can_act(w) for w in withs) and lemma in self.lexicon.words(
+            "feeling_verbs"
+        ):
+            return True  # "burning with anger", "seething with rage"
         if any(t.like_url or t.like_email for t in syn.objects(token)):
             return True  # "click here to visit gu.com/letters": a page's furniture
         if lemma == "fire" and any(self._employee(t) for t in syn.objects(token)):
