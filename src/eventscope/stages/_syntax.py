@@ -16,6 +16,7 @@ _NP_LEFT = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "quantmo
 _DROP_LEADING = {"DET", "PUNCT", "PART", "ADP", "NUM", "CCONJ"}
 _SUBJ = {"nsubj", "csubj", "expl"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_NOMINAL = {"NOUN", "PROPN"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "ccomp", "relcl", "acl", "pcomp"}
 
 
@@ -110,7 +111,7 @@ def subjects(verb: Token) -> list[Token]:
                 return heads
             if current.dep_ == "relcl":
                 return [current.head]
-        if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
+        if current.dep_ == "relcl" and current.head.pos_ in _NOMINAL:
             return [current.head] if not found else []
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL:
             return [current.head]  # "forces backing Assad", "rebels fighting under …"
@@ -127,9 +128,6 @@ def subjects(verb: Token) -> list[Token]:
             continue
         break
     return []
-
-
-_NOMINAL = {"NOUN", "PROPN"}
 
 
 def passive_subjects(verb: Token) -> list[Token]:

@@ -151,9 +151,11 @@ class EventStage:
         """
         if token.pos_ not in {"VERB", "AUX"}:
             return False
+        words = self.lexicon.words
         kids = list(token.children)
-        objects = {t.lemma_.lower() for t in syn.objects(token)}
-        if objects & self.lexicon.words("trend_objects"):
+        undergoers = syn.objects(token)
+        objects = {t.lemma_.lower() for t in undergoers}
+        if objects & words("trend_objects"):
             return True
         lemma = token.lemma_.lower()
         if self._presents(token, lemma, objects):
@@ -161,43 +163,43 @@ class EventStage:
         doers = syn.agents(token)
         if doers and not any(self._can_act(d) for d in doers):
             return True  # "overwhelmed by emotion", "torn apart by grief"
-        shown = any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.tag_ == "WP") for c in kids)
-        # "as the clashes demonstrated", "as the figures demonstrated": a thing shows
-        # something; people ("students", "thousands", "they") demonstrate
-        subjects = syn.subjects(token)
-        shown = shown or bool(subjects and not any(self._could_rally(t) for t in subjects))
-        if lemma in self.lexicon.words("display_verbs") and shown:
+        if lemma in words("display_verbs") and self._shows(token, kids):
             return True  # "the affair demonstrates that …", "what it demonstrates is …"
-        if lemma in self.lexicon.words("effort_verbs") and any(c.dep_ == "xcomp" for c in kids):
-            return True  # "struggling to cope", "scrambling to find shelter"
-        withs = syn.prep_objects(token, {"with"})
-        if (
-            lemma in self.lexicon.words("effort_verbs")
-            and withs
-            and not any(map(self._party, withs))
-        ):
-            return True  # "struggling with its upkeep", "wrestling with the question"
-        if any(not self._can_act(w) for w in withs) and lemma in self.lexicon.words(
-            "feeling_verbs"
-        ):
+        if lemma in words("effort_verbs"):
+            if any(c.dep_ == "xcomp" for c in kids):
+                return True  # "struggling to cope", "scrambling to find shelter"
+            withs = syn.prep_objects(token, {"with"})
+            if withs and not any(map(self._party, withs)):
+                return True  # "struggling with its upkeep", "wrestling with the question"
+        feeling = lemma in words("feeling_verbs")
+        if feeling and any(not self._can_act(w) for w in syn.prep_objects(token, {"with"})):
             return True  # "burning with anger", "seething with rage"
-        if any(t.like_url or t.like_email for t in syn.objects(token)):
+        if any(t.like_url or t.like_email for t in undergoers):
             return True  # "click here to visit gu.com/letters": a page's furniture
-        if lemma == "fire" and any(self._employee(t) for t in syn.objects(token)):
+        if lemma == "fire" and any(self._employee(t) for t in undergoers):
             return True  # "fired Jim Mattis", "fired his chief of staff": a dismissal
-        if lemma in self.lexicon.words("self_harm_verbs") and objects & _REFLEXIVES:
+        if lemma in words("self_harm_verbs") and objects & _REFLEXIVES:
             return True  # "shot himself": a death, not an attack on anyone
         judged = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kids) and not objects
         if judged and any(c.dep_ in {"ccomp", "csubj"} for c in kids):
             return True  # "it is striking how …", "it is shocking that …"
-        if lemma in self.lexicon.words("warning_verbs"):
+        if lemma in words("warning_verbs"):
             clauses = [c for c in kids if c.dep_ == "ccomp"]
             if clauses and not any(self._foretells(c) for c in clauses):
                 return True  # "agencies warned that 4 million people have been affected"
-        descriptive = lemma in self.lexicon.words("descriptive_passives")
+        descriptive = lemma in words("descriptive_passives")
         if descriptive and any(c.dep_ in {"auxpass", "nsubjpass"} for c in kids):
             return any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
         return False
+
+    def _shows(self, verb: Token, kids: list[Token]) -> bool:
+        """Whether a display verb shows something rather than reports people rallying:
+        "demonstrates that …", "what it demonstrates", or a subject that is a thing ("as
+        the figures demonstrated"); people ("students", "thousands", "they") demonstrate."""
+        if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.tag_ == "WP") for c in kids):
+            return True
+        subjects = syn.subjects(verb)
+        return bool(subjects) and not any(self._could_rally(t) for t in subjects)
 
     def _could_rally(self, tok: Token) -> bool:
         """Whether a subject can be people demonstrating: a party, a count, a pronoun."""
@@ -243,14 +245,15 @@ class EventStage:
 
     def _object_words(self, token: Token, trig: Trigger) -> set[str]:
         """The words an entry's ``objects`` list is matched against."""
-        objs = {t.lemma_.lower() for t in syn.objects(token)}
+        objects = syn.objects(token)
+        objs = {t.lemma_.lower() for t in objects}
         if trig.pos == "VERB" and not any(c.dep_ == "xcomp" for c in token.children):
             # "sanctions were lifted", "the talks were suspended"; not "the visit was
             # meant to show …"
             objs |= {t.lemma_.lower() for t in syn.passive_subjects(token)}
         objs |= {t.lemma_.lower() for t in token.children if t.dep_ in {"amod", "prt"}}
         # "provided $3 million in aid": the sum is given in the kind of thing named
-        objs |= {n.lemma_.lower() for o in syn.objects(token) for n in syn.prep_objects(o, {"in"})}
+        objs |= {n.lemma_.lower() for o in objects for n in syn.prep_objects(o, {"in"})}
         if trig.prep is not None:  # "walked out of the talks", "withdrew from the talks"
             objs |= {t.lemma_.lower() for t in syn.particle_objects(token, trig.prep)}
         if trig.pos == "NOUN":  # its verb, a noun modifier ("a ground operation"), or
@@ -397,7 +400,7 @@ class EventStage:
             ]
             harm = inner.trigger.event in self.lexicon.words("harm_events")
             # "promised to lift the state of emergency": what is lifted is no party
-            found = [r for r in found if self._party_head(r) or not _selects(inner, r)]
+            found = [r for r in found if not self._content(inner, r)]
             cand.recipient_heads = [r for r in found if self._owner(r, harm) is not None]
         if inner.trigger.pos == "NOUN" and inner.trigger.event == "AGREE":
             cand.context.append(inner.token.lemma_.lower())
@@ -659,12 +662,18 @@ class EventStage:
         parties = [self._owner(r, harm) for r in _expand(recipients, quantities)]
         # "US sanctions were lifted on X": the sanctions are what the act is about, not a
         # party, even with a country in front of them
-        parties = [p for p in parties if p is None or self._party_head(p) or not _selects(cand, p)]
+        parties = [p for p in parties if p is None or not self._content(cand, p)]
         cand.recipient_heads = [
             r
             for r in dict.fromkeys(p for p in parties if p is not None)
             if r not in cand.actor_heads and _participant(r)
         ]
+
+    def _content(self, cand: _Cand, tok: Token) -> bool:
+        """Whether ``tok`` is what the act is about rather than a party: the object that
+        chose the entry ("the sanctions" of "sanctions were lifted"), unless it names
+        someone."""
+        return _selects(cand, tok) and not self._party_head(tok)
 
     def _names_an_act(self, noun: Token) -> bool:
         """Whether an event noun names an act here: "a panic attack" and "a heart
@@ -866,8 +875,7 @@ class EventStage:
         """ "X said it will…": a pronoun subject under a reporting verb is X; "al-Qaida,
         whose attacks …": the possessive relative stands for the noun the clause is on."""
         if subject.tag_ == "WP$":
-            clause = next((h for h in subject.ancestors if h.dep_ == "relcl"), None)
-            return clause.head if clause is not None else subject
+            return _clause_noun(subject)
         if subject.lower_ not in self.lexicon.words("pronoun_subjects"):
             return subject
         for head in _verb_chain(trigger):
@@ -965,7 +973,7 @@ class EventStage:
         decide elsewhere."""
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head  # "no way to arrest or extradite them"
-        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        if not _infinitive(tok):
             return False
         if tok.dep_ not in {"xcomp", "ccomp", "acl", "relcl", "advcl"}:
             return False
@@ -986,7 +994,7 @@ class EventStage:
         """An infinitive that says what a group is for: "the coalition to defeat Isis",
         "forces fighting to defeat Islamic State" name an aim, not an act that
         happened."""
-        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        if not _infinitive(tok):
             return False
         head = tok.head
         if tok.dep_ == "xcomp" and head.dep_ == "acl":
@@ -1210,6 +1218,15 @@ def _relative(tok: Token) -> Token:
     accuses the prince."""
     if tok.tag_ not in {"WP", "WDT"} or tok.dep_ not in {"dobj", "pobj"}:
         return tok
+    return _clause_noun(tok)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _clause_noun(tok: Token) -> Token:
+    """The noun the relative clause holding ``tok`` is on, else ``tok`` itself."""
     clause = next((h for h in tok.ancestors if h.dep_ == "relcl"), None)
     return clause.head if clause is not None else tok
 
