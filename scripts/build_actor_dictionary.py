@@ -16,7 +16,7 @@ attribution the licence asks for.  We read the TABARI/PETRARCH ``.actors`` forma
 - a primary name line, optionally followed by ``+synonym`` lines;
 - codes in brackets on the primary line or on following indented lines, optionally
   limited to a date range (``[SYRGOV >000717]``, ``[SYRELI 830101-000101]``);
-- consecutive primary lines without codes share the next code line.
+- consecutive primary lines without codes share every code line that follows them.
 
 The NGEC ``PLOVER_agents.txt`` file is the CAMEO agents file recoded to PLOVER sectors
 (PLOVER ``MED`` is health and ``JRN`` media, unlike CAMEO); its header carries the same
@@ -122,6 +122,9 @@ def parse_actor_file(path: Path) -> list[Entry]:
     """Read one TABARI ``.actors`` file into entries (see the module docstring)."""
     entries: list[Entry] = []
     pending: list[Entry] = []
+    #: The entries the last code line went to, while code lines follow one another: a
+    #: block of date ranges belongs to every name that shares it, not just the last.
+    coded: list[Entry] = []
 
     def flush() -> None:
         entries.extend(e for e in pending if e.codes)
@@ -134,12 +137,14 @@ def parse_actor_file(path: Path) -> list[Entry]:
         if not stripped:
             continue
         if stripped.startswith("["):
-            codes = parse_codes(stripped)
-            # More ranges for the last entry, or the shared code of code-less entries.
-            targets = [pending[-1]] if pending and pending[-1].codes else pending
-            for entry in targets:
-                entry.codes.extend(codes)
+            if not coded:
+                # More ranges for the last entry, or the shared codes of code-less names.
+                coded = [pending[-1]] if pending and pending[-1].codes else list(pending)
+                _share_kind(coded)
+            for entry in coded:
+                entry.codes.extend(parse_codes(stripped))
             continue
+        coded = []
         codes = parse_codes(stripped)
         names_part = _CODE.sub(" ", stripped)
         if stripped.startswith("+"):
@@ -165,6 +170,14 @@ def parse_actor_file(path: Path) -> list[Entry]:
             entry.kind = "country"
         entry.names = list(dict.fromkeys(n for name in entry.names for n in split_name(name)))
     return entries
+
+
+def _share_kind(entries: list[Entry]) -> None:
+    """Names that share one block of codes are one actor: if the first line marks a
+    person (a ``CountryInfo`` ruler), the alias lines after it are that person too."""
+    if any(e.kind == "person" for e in entries):
+        for entry in entries:
+            entry.kind = "person"
 
 
 def split_name(name: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from eventscope.actors.resolver import ActorResolver, resolve_actor
@@ -181,3 +183,33 @@ def test_resolver_unknown_town_needs_place_hint() -> None:
     assert resolver.resolve("Bunia").country is None  # could be a person's name
     ref = resolver.resolve("Bunia", place=True)
     assert (ref.country, ref.sector, ref.acled_inter) == ("COD", "CVL", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A surname hyphen-joined to another name ends that name, not the dictionary's.
+        ("Maulana Fazl-ur-Rehman", None),
+        ("Shaikh Ata-ur-Rehman", None),
+        # An Arabic article before it does not make a compound.
+        ("al-Assad", "Bashar Al-Assad"),
+        ("President Bashar al-Assad", "Bashar Al-Assad"),
+    ],
+)
+def test_resolver_hyphenated_names(text: str, name: str | None) -> None:
+    assert resolve_actor(text).name == name
+
+
+def test_resolver_workers_keep_their_sector_whoever_employs_them() -> None:
+    text = "workers of the state bus company of Tehran"
+    ref = ActorResolver().resolve(text, head=0)
+    assert (ref.country, ref.sector) == ("IRN", "LAB")
+    # An organisation noun still takes its field: the union *of students*.
+    assert resolve_actor("the Union of Students").sector == "EDU"
+
+
+def test_resolver_title_picks_among_dated_roles_without_a_date() -> None:
+    # Yeltsin's entry lists several dated roles under one block of names; every name in
+    # the block carries all of them, so a title can pick the one it describes.
+    assert resolve_actor("Russian President Boris Yeltsin").sector == "GOV"
+    assert resolve_actor("Boris Yeltsin", when=date(1995, 1, 1)).sector == "GOV"

@@ -158,6 +158,9 @@ class ActorDictionary:
     containers: frozenset[tuple[str, ...]] = frozenset()
     #: State organs: "the Taliban *government*" governs, so it is GOV.
     organs: frozenset[tuple[str, ...]] = frozenset()
+    #: Person nouns whose sector an employer does not change: "workers *of* the bus
+    #: company" are LAB, though "farm workers" take the word before them.
+    employed: frozenset[tuple[str, ...]] = frozenset()
     #: Relatives: "the son *of* the president" is ELI (PLOVER: officials' family).
     kin: frozenset[tuple[str, ...]] = frozenset()
     max_name_len: int = 1
@@ -547,6 +550,7 @@ def load_dictionary() -> ActorDictionary:
         containers=_head_noun_keys("mod"),
         kin=_head_noun_keys("kin"),
         organs=_head_noun_keys("organ"),
+        employed=_head_noun_keys("own"),
         max_name_len=max(len(k) for k in names),
         max_agent_len=max(len(k) for k in agents),
     )

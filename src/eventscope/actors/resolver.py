@@ -149,11 +149,27 @@ class ActorResolver:
     def _inside_other_name(self, tokens: list[Token], i: int, matches: list[Match]) -> bool:
         """Whether the surname at ``i`` ends some other capitalised name: "Wall Street",
         "Fleet Street" are not Ms Street.  A title matched just before it ("President
-        Putin"), an honorific ("Mr Putin") or a known given name keeps it a surname."""
+        Putin"), an honorific ("Mr Putin") or a known given name keeps it a surname.
+        A surname hyphen-joined to a name before it ends a compound name:
+        "Fazl-ur-Rehman" is not the dictionary's "Rehman" (an article alone, as in
+        "al-Assad", does not count)."""
+        if self._compound_end(tokens, i):
+            return True
         before = tokens[i - 1].norm.rstrip(".") if i > 0 else ""
         if not before or not tokens[i - 1].cap or before in _HONORIFICS:
             return False
         return before not in self.dictionary.given_names and not (matches and matches[-1].j == i)
+
+    @staticmethod
+    def _compound_end(tokens: list[Token], i: int) -> bool:
+        """Whether token ``i`` ends a hyphenated name with a word other than an Arabic
+        article in it ("Fazl-ur-*Rehman*", not "al-*Assad*")."""
+        k = i
+        while k > 0 and tokens[k].hyphen:
+            k -= 1
+            if tokens[k].norm not in _NAME_ARTICLES:
+                return True
+        return False
 
     def _cut_before_name(
         self, tokens: list[Token], agent: Match, memory: DocMemory | None
@@ -485,6 +501,8 @@ class ActorResolver:
         kin = bool(head_keys & self.dictionary.kin)
         if not kin and not head_keys & (self.dictionary.relational | self.dictionary.containers):
             return None
+        if head_keys & self.dictionary.employed:
+            return None  # "workers of the bus company" are workers
         if not any(m.agent or (m.actors and m.actors[0].kind != "country") for m in tail):
             return None
         names = [m.actors[0] for m in front if m.actors and m.actors[0].kind != "country"]
@@ -696,6 +714,11 @@ class ActorResolver:
         ref.actor_id = slug(country or "xxx", agent.sector, kind)
         ref.acled_inter = agent.inter
 
+
+#: Articles inside Arabic names, hyphen-joined to what follows ("al-Assad", "ur-Rehman").
+_NAME_ARTICLES = frozenset(
+    {"al", "el", "ul", "ur", "ud", "ad", "an", "ar", "as", "ash", "at", "az"}
+)
 
 # Words before a surname that do not make it part of another name ("Mr Putin").
 _HONORIFICS = frozenset(

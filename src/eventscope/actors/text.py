@@ -33,6 +33,7 @@ class Token:
     cap: bool  # starts with a capital ("Syrian")
     start: int
     end: int
+    hyphen: bool = False  # joined to the token before by a hyphen ("Fazl-ur-*Rehman*")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -50,7 +51,9 @@ def tokenize(text: str) -> list[Token]:
         letters = [c for c in raw if c.isalpha()]
         upper = bool(letters) and all(c.isupper() for c in letters)
         cap = bool(letters) and letters[0].isupper()
-        tokens.append(Token(norm, upper, cap, match.start(), match.end()))
+        start = match.start()
+        hyphen = bool(tokens) and tokens[-1].end == start - 1 and cleaned[start - 1] == "-"
+        tokens.append(Token(norm, upper, cap, match.start(), match.end(), hyphen))
     return tokens
 
 
