@@ -57,6 +57,11 @@ from eventscope.actors.resolver import ActorResolver, resolve_actor
         ("Fleet Street", None, None, None),
         ("Downing Street", None, "GBR", "GOV"),
         ("trade unionists", None, None, "LAB"),
+        # A state word before a news outlet makes it the state's voice.
+        ("state television", None, None, "GOV"),
+        ("the official Iraqi newspaper", None, "IRQ", "GOV"),
+        ("Iranian state TV", None, "IRN", "GOV"),
+        ("the country's largest newspaper", None, None, "JRN"),
     ],
 )
 def test_resolver_general_rules(

@@ -161,6 +161,8 @@ class ActorDictionary:
     #: Person nouns whose sector an employer does not change: "workers *of* the bus
     #: company" are LAB, though "farm workers" take the word before them.
     employed: frozenset[tuple[str, ...]] = frozenset()
+    #: News outlets: a state word before one makes it the state's ("state television").
+    outlets: frozenset[tuple[str, ...]] = frozenset()
     #: Relatives: "the son *of* the president" is ELI (PLOVER: officials' family).
     kin: frozenset[tuple[str, ...]] = frozenset()
     max_name_len: int = 1
@@ -551,6 +553,7 @@ def load_dictionary() -> ActorDictionary:
         kin=_head_noun_keys("kin"),
         organs=_head_noun_keys("organ"),
         employed=_head_noun_keys("own"),
+        outlets=_head_noun_keys("outlet"),
         max_name_len=max(len(k) for k in names),
         max_agent_len=max(len(k) for k in agents),
     )

@@ -322,8 +322,9 @@ class ActorResolver:
         """The sector word that heads the phrase: the last one, as English heads come last.
 
         An organisation noun named by what it works on takes the sector word right
-        before it: "refugee agency" -> REF, "farmers union" -> AGR; a party marked as
-        opposition is OPP.
+        before it: "refugee agency" -> REF, "farmers union" -> AGR; a news outlet with a
+        state word before it is the state's ("state television" -> GOV); a party marked
+        as opposition is OPP.
         """
         agents = [m for m in front if m.agent is not None]
         if not agents:
@@ -332,6 +333,11 @@ class ActorResolver:
         key = tuple(t.norm for t in tokens[last.i : last.j])
         if len(agents) > 1 and key in self.dictionary.containers and agents[-2].j == last.i:
             return agents[-2].agent
+        if key in self.dictionary.outlets:
+            # "state television", "the official Syrian newspaper": the state's voice.
+            state = [m.agent for m in agents[:-1] if m.agent and m.agent.sector == "GOV"]
+            if state:
+                return state[-1]
         if last.agent is not None and last.agent.sector == "PTY":
             # "the opposition Democratic Party": PLOVER's OPP is "opposition parties".
             opposition = [m.agent for m in agents[:-1] if m.agent and m.agent.sector == "OPP"]
