@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from eventscope.models import ClassifierConfig, TextClassifier
-from eventscope.models.ensemble import MeanEnsemble, Member
+from eventscope.models.ensemble import MeanEnsemble, Member, describe
 
 
 def _two_models(
@@ -47,3 +47,15 @@ def test_ensemble_needs_hints_for_a_hinted_member(sentences: tuple[list[str], li
     plain, hinted, _ = _two_models(sentences)
     with pytest.raises(ValueError, match="needs hints"):
         MeanEnsemble([Member(plain), Member(hinted, hints=True)]).predict(["some text"])
+
+
+def test_describe_names_each_member_and_what_it_reads(
+    sentences: tuple[list[str], list[str]],
+) -> None:
+    plain, hinted, _ = _two_models(sentences)
+    assert describe(plain) == "logistic regression over word 1-2-gram tf-idf"
+    both = MeanEnsemble([Member(plain), Member(hinted, hints=True)])
+    assert describe(both) == (
+        "mean of the probabilities of logistic regression over word 1-2-gram tf-idf and "
+        "logistic regression over word 1-2-gram tf-idf + rule-coder features"
+    )

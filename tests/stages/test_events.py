@@ -1,4 +1,4 @@
-"""Tests for stages/events.py: detection, PLOVER coding, roles and modality."""
+"""Tests for the events stage (stages/events/): detection, PLOVER coding, roles and modality."""
 
 from __future__ import annotations
 

@@ -35,8 +35,8 @@ from ..config import Settings
 from ..errors import ConfigError
 from ..models import embed
 from ..models.acled import ACLED_CONFIG, acled_classifier, codebook, label_of
-from ..models.ensemble import MeanEnsemble, Member
-from ..models.finetune import FineTuneConfig, FineTunedClassifier
+from ..models.ensemble import MeanEnsemble, Member, describe
+from ..models.finetune import FineTuneConfig
 from ..models.fit import TextModel
 from ..records import Event
 from ..stages.lexicon import default_lexicon
@@ -116,17 +116,6 @@ def _weighted(gold: list[str], pred: list[str]) -> tuple[float, dict[str, float]
     per_class, _, summary = classification_report(gold, pred)
     total = sum(v["support"] for v in per_class.values()) or 1.0
     return sum(v["f1"] * v["support"] for v in per_class.values()) / total, summary
-
-
-def describe(clf: TextModel | MeanEnsemble) -> str:
-    """One line naming the classifier behind the headline."""
-    if isinstance(clf, MeanEnsemble):
-        return "mean of the probabilities of " + " and ".join(
-            describe(m.model) for m in clf.members
-        )
-    if isinstance(clf, FineTunedClassifier):
-        return f"MiniLM fine-tuned for {clf.config.epochs} epochs"
-    return f"logistic regression over {' + '.join(clf.config.features)}"
 
 
 @benchmark("case2021", help="CASE 2021 task 2 dev split: ACLED sub-event types, weighted F1")

@@ -40,8 +40,8 @@ from ..models import (
     read_labelled,
 )
 from ..models.data import LabelledData
-from ..models.ensemble import MeanEnsemble, Member
-from ..models.finetune import FineTuneConfig, FineTunedClassifier
+from ..models.ensemble import MeanEnsemble, Member, describe
+from ..models.finetune import FineTuneConfig
 from ..models.fit import TextModel, fit, loader
 from ..records import Event
 from ._run import code_sentences, main_event
@@ -139,7 +139,11 @@ def rules_fingerprint() -> str:
     features, so a cached model trained on them must not be reused."""
     digest = hashlib.sha256()
     root = resources.files("eventscope")
-    for name in ("stages/events.py", "stages/_syntax.py", "stages/lexicon.py"):
+    stage = root.joinpath("stages/events")
+    for item in sorted(stage.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".py"):
+            digest.update(item.read_bytes())
+    for name in ("stages/_syntax.py", "stages/lexicon.py"):
         digest.update(root.joinpath(name).read_bytes())
     for item in sorted(root.joinpath("data/events").iterdir(), key=lambda p: p.name):
         if item.name.endswith((".jsonl", ".json")):
@@ -196,17 +200,12 @@ def rule_label(events: Sequence[Event]) -> str:
     return CLASS_NAMES[str(event.quad)] if event else CLASS_NAMES["0"]
 
 
-def describe(clf: Model) -> str:
-    """One line naming the model behind the headline."""
+def _system(clf: Model) -> str:
+    """The headline model in words: every model here reads the rule coder's findings
+    (the linear one always, the fine-tuned one as text when so configured)."""
     if isinstance(clf, MeanEnsemble):
-        members = " and ".join(describe(m.model) for m in clf.members)
-        return f"mean of the probabilities of {members}, each also trained on {OWN_SENTENCES}"
-    if isinstance(clf, FineTunedClassifier):
-        hints = " with the rule coder's findings as text" if uses_hints(clf.config) else ""
-        epochs = clf.config.epochs
-        return f"MiniLM fine-tuned for {epochs} epoch{'s' if epochs != 1 else ''}{hints}"
-    extra = " + MiniLM embeddings" if "minilm" in clf.config.features else ""
-    return f"logistic regression over word 1-2-gram tf-idf + rule-coder features{extra}"
+        return f"{describe(clf)}, each also trained on {OWN_SENTENCES}"
+    return describe(clf, hints=uses_hints(clf.config))
 
 
 @benchmark("conflibert", help="ConfliBERT cameo_class test: 5-way quad class, macro-F1")
@@ -230,7 +229,7 @@ def run(data_dir: Path, *, limit: int | None = None) -> BenchmarkResult:
     }
     details = {
         "split": "test",
-        "system": f"{describe(clf)}, trained on train.tsv at evaluation time (not shipped: "
+        "system": f"{_system(clf)}, trained on train.tsv at evaluation time (not shipped: "
         "GPL-3.0 data); rules_* = rule coder alone",
         "model_folder": ", ".join(f.name for f in folders),
         "model_from_cache": cached,

@@ -31,7 +31,8 @@ from pathlib import Path
 from .._types import UNREAL
 from ..models import ClassifierConfig, cached_model, embed
 from ..models.data import file_sha256
-from ..models.finetune import FineTuneConfig, FineTunedClassifier
+from ..models.ensemble import describe
+from ..models.finetune import FineTuneConfig
 from ..models.fit import ModelConfig, TextModel, fit, loader
 from ..records import Event
 from ._run import code_sentences
@@ -141,17 +142,6 @@ def mode_for(event: str, mode_labels: list[str], probs: list[float]) -> str | No
     best = [(p, lab) for lab, p in zip(mode_labels, probs, strict=True)]
     best = [(p, lab) for p, lab in best if lab.split("|", 1)[0] == event]
     return max(best)[1].split("|", 1)[1] if best else None
-
-
-def describe(clf: TextModel) -> str:
-    """One line naming the classifier behind the headline."""
-    if isinstance(clf, FineTunedClassifier):
-        epochs, pieces = clf.config.epochs, clf.config.max_length
-        return (
-            f"MiniLM fine-tuned for {epochs} epoch{'s' if epochs != 1 else ''} on {pieces} pieces"
-        )
-    extra = " + MiniLM embeddings" if "minilm" in clf.config.features else ""
-    return f"logistic regression over word 1-2-gram tf-idf{extra}"
 
 
 @benchmark("ngec", help="NGEC synthetic stories, held-out split: event and mode accuracy")

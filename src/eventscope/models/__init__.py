@@ -1,6 +1,6 @@
 """Trained text classifiers: train from a labelled file, save to a folder, load, predict.
 
-The rule coder (``stages/events.py``) needs no training data; these models learn
+The rule coder (``stages/events/``) needs no training data; these models learn
 from labelled examples instead, for the benchmarks whose labels the rules do not
 reach (ConfliBERT's CAMEO quad classes, NGEC's document-level PLOVER events).  By
 default they are word n-gram tf-idf + logistic regression in numpy; the optional

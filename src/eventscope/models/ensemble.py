@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from .finetune import FineTunedClassifier
 from .fit import TextModel
 
 
@@ -67,3 +68,24 @@ class MeanEnsemble:
         """The label with the highest mean probability for each text."""
         probs = self.predict_proba(texts, hints=hints)
         return [self.labels[i] for i in probs.argmax(axis=1)]
+
+
+def describe(model: TextModel | MeanEnsemble, *, hints: bool = False) -> str:
+    """One line naming a model for a result file: its kind, and what it reads.
+
+    ``hints`` says that a single model reads the rule coder's findings; an ensemble's
+    members say so themselves.
+    """
+    if isinstance(model, MeanEnsemble):
+        members = " and ".join(describe(m.model, hints=m.hints) for m in model.members)
+        return f"mean of the probabilities of {members}"
+    if isinstance(model, FineTunedClassifier):
+        epochs, pieces = model.config.epochs, model.config.max_length
+        found = " with the rule coder's findings as text" if hints else ""
+        plural = "s" if epochs != 1 else ""
+        return f"MiniLM fine-tuned for {epochs} epoch{plural} on {pieces} pieces{found}"
+    config = model.config
+    parts = [f"word 1-{config.ngram}-gram tf-idf"] if "ngrams" in config.features else []
+    parts += ["rule-coder features"] if hints else []
+    parts += ["MiniLM embeddings"] if "minilm" in config.features else []
+    return "logistic regression over " + " + ".join(parts)
