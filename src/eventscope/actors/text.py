@@ -53,7 +53,7 @@ def tokenize(text: str) -> list[Token]:
         cap = bool(letters) and letters[0].isupper()
         start = match.start()
         hyphen = bool(tokens) and tokens[-1].end == start - 1 and cleaned[start - 1] == "-"
-        tokens.append(Token(norm, upper, cap, match.start(), match.end(), hyphen))
+        tokens.append(Token(norm, upper, cap, start, match.end(), hyphen))
     return tokens
 
 
