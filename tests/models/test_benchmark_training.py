@@ -12,6 +12,7 @@ import pytest
 
 from eventscope.evaluate import case2021, conflibert, ngec
 from eventscope.models import embed
+from eventscope.models.ensemble import describe
 
 from .conftest import needs_torch
 
@@ -127,7 +128,7 @@ def test_benchmark_ngec_fine_tunes_both_models_with_the_extra(
     again, _, found_again = ngec.train_classifiers(tmp_path)
     assert found_again["event"]["from_cache"] is True  # type: ignore[index]
     assert found_again["event"]["model_folder"] == found["event"]["model_folder"]  # type: ignore[index]
-    assert ngec.describe(again).startswith("MiniLM fine-tuned for 1 epoch on 64 pieces")
+    assert describe(again).startswith("MiniLM fine-tuned for 1 epoch on 64 pieces")
     result = ngec.run(tmp_path)
     assert result.details["system"].startswith("MiniLM fine-tuned")
     assert result.metrics["n"] >= 1 and 0.0 <= result.metrics["mode_accuracy"] <= 1.0
@@ -147,7 +148,7 @@ def test_benchmark_conflibert_fine_tunes_with_the_extra_and_caches_it(
     assert (folder / "encoder").is_dir() and (folder / "head.safetensors").is_file()
     again, same, cached = conflibert.train_classifier(data, config)
     assert cached and same == folder and again.labels == clf.labels
-    assert conflibert.describe(again).startswith("MiniLM fine-tuned for 1 epoch")
+    assert describe(again).startswith("MiniLM fine-tuned for 1 epoch")
 
 
 @needs_torch
@@ -189,7 +190,7 @@ def test_benchmark_case2021_headline_is_the_written_sentence_classifier(
         "id\tEventSnippet\tSubType\n" + "".join(f"{i}\t{t}\t{y}\n" for i, t, y in snippets)
     )
     result = case2021.run(tmp_path)
-    assert result.details["system"].startswith("logistic regression over ngrams")
+    assert result.details["system"].startswith("logistic regression over word 1-2-gram tf-idf")
     assert result.details["training"]["data"].startswith("eventscope acled_subtypes.tsv")
     assert {"weighted_f1", "rules_weighted_f1", "pipeline_weighted_f1"} <= set(result.metrics)
     assert result.metrics["n"] == 3
