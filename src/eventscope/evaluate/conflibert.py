@@ -31,6 +31,7 @@ import hashlib
 import logging
 from collections.abc import Sequence
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..models import (
@@ -139,16 +140,20 @@ def rules_fingerprint() -> str:
     features, so a cached model trained on them must not be reused."""
     digest = hashlib.sha256()
     root = resources.files("eventscope")
-    stage = root.joinpath("stages/events")
-    for item in sorted(stage.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".py"):
-            digest.update(item.read_bytes())
-    for name in ("stages/_syntax.py", "stages/lexicon.py"):
-        digest.update(root.joinpath(name).read_bytes())
-    for item in sorted(root.joinpath("data/events").iterdir(), key=lambda p: p.name):
-        if item.name.endswith((".jsonl", ".json")):
-            digest.update(item.read_bytes())
+    parts = [
+        *_folder_files(root.joinpath("stages/events"), (".py",)),
+        root.joinpath("stages/_syntax.py"),
+        root.joinpath("stages/lexicon.py"),
+        *_folder_files(root.joinpath("data/events"), (".jsonl", ".json")),
+    ]
+    for part in parts:
+        digest.update(part.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _folder_files(folder: Traversable, suffixes: tuple[str, ...]) -> list[Traversable]:
+    """The files of ``folder`` ending in ``suffixes``, in name order."""
+    return sorted((p for p in folder.iterdir() if p.name.endswith(suffixes)), key=lambda p: p.name)
 
 
 def train_classifier(
